@@ -99,7 +99,11 @@ class ModelCardDomain(Domain):
         if node.get("refexplicit") is False or not contnode.astext().strip():
             contnode = nodes.inline(entry["name"], entry["name"])
         return make_refnode(
-            builder, fromdocname, entry["docname"], card_anchor(target), contnode,
+            builder,
+            fromdocname,
+            entry["docname"],
+            card_anchor(target),
+            contnode,
             entry["name"],
         )
 
@@ -112,20 +116,29 @@ class ModelCardDomain(Domain):
         node: pending_xref,
         contnode: Element,
     ) -> list[tuple[str, nodes.reference]]:
-        ref = self.resolve_xref(env, fromdocname, builder, "card", target, node,
-                                contnode)
+        ref = self.resolve_xref(
+            env, fromdocname, builder, "card", target, node, contnode
+        )
         return [] if ref is None else [("modelcard:card", ref)]
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for card_id, entry in sorted(self.cards.items()):
-            yield (card_id, entry["name"], "card", entry["docname"],
-                   card_anchor(card_id), 1)
+            yield (
+                card_id,
+                entry["name"],
+                "card",
+                entry["docname"],
+                card_anchor(card_id),
+                1,
+            )
 
     def all_docnames(self) -> Iterable[str]:
         return sorted({entry["docname"] for entry in self.cards.values()})
 
 
-def warn_missing_card(app: Any, domain: Domain | None, node: pending_xref) -> bool | None:
+def warn_missing_card(
+    app: Any, domain: Domain | None, node: pending_xref
+) -> bool | None:
     """Report a link to an unknown card with this extension's own subtype."""
     if domain is None or domain.name != ModelCardDomain.name:
         return None

@@ -1,0 +1,45 @@
+"""A card's own bibliography, formatted by sphinxcontrib-bibtex's style.
+
+The entries are written into the card as a plain numbered list rather than as
+citations or footnotes: two cards that cite one paper then create no clashing
+targets, and the list stays inside the card in every builder, the PDF too.
+The style's DOI and arXiv links come with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from docutils import nodes
+from pybtex.plugin import find_plugin
+from sphinx.environment import BuildEnvironment
+
+
+def bib_entries(env: BuildEnvironment) -> dict[str, Any] | None:
+    """The entries of the project's bibliography, or None without bibtex."""
+    domain = env.domains.get("cite") if hasattr(env.domains, "get") else None
+    bibdata = getattr(domain, "bibdata", None)
+    if bibdata is None:
+        return None
+    return dict(bibdata.data.entries)
+
+
+def bibliography(env: BuildEnvironment, keys: Sequence[str]) -> list[nodes.Node]:
+    domain: Any = env.domains["cite"]
+    for bibfile in domain.bibdata.bibfiles:
+        env.note_dependency(str(bibfile))
+    entries = domain.bibdata.data.entries
+    style = find_plugin("pybtex.style.formatting", env.config.bibtex_default_style)()
+    found = [entries[key] for key in keys if key in entries]
+    if not found:
+        return []
+    listing = nodes.enumerated_list(
+        enumtype="arabic", prefix="[", suffix="]", classes=["modelcard-bibliography"]
+    )
+    for entry in found:
+        formatted = style.format_entry(label="", entry=entry)
+        item = nodes.list_item("", domain.backend.paragraph(formatted))
+        item["classes"].append("modelcard-bib-entry")
+        listing += item
+    return [listing]

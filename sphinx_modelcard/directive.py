@@ -1,0 +1,162 @@
+"""The ``modelcard`` directive: find the card, validate it, lay it out."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from .citations import bib_entries
+from .config import config_path
+from .domain import CardEntry, ModelCardDomain
+from .fields import ID_PATTERN
+from .layout import CardLinks, render_card, render_unreadable
+from .markup import DirectiveMarkup
+from .paths import inside
+from .problems import Problem, Subtype
+from .reporting import report_problem, warn
+from .store import cached_card
+from .validate import CardResult
+
+logger = logging.getLogger(__name__)
+
+
+class ModelCardDirective(SphinxDirective):
+    """Render the card named by the argument: an id, or a ``.yaml`` path."""
+
+    required_arguments = 1
+    final_argument_whitespace = False
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        path = self._card_path(self.arguments[0])
+        if path is None:
+            return []
+        self.env.note_dependency(str(path))
+        result = cached_card(
+            path,
+            modalities=tuple(self.config.modelcard_modalities),
+            max_bytes=self.config.modelcard_max_bytes,
+        )
+        problems = list(result.problems)
+        card = result.card
+        if card is not None:
+            problems += self._check_links(result)
+        for problem in problems:
+            report_problem(path, problem)
+        shown = [self._describe(path, p) for p in problems]
+        if card is None:
+            return [render_unreadable(path.stem, shown)]
+
+        card_id = card.id or path.stem
+        entry: CardEntry = {
+            "docname": self.env.docname,
+            "lineno": self.lineno,
+            "path": str(path),
+            "name": card.name or card_id,
+            "summary": card.summary or "",
+            "tags": list(card.tags),
+            "modality": card.modality or "",
+        }
+        domain = self.env.domains[ModelCardDomain.name]
+        assert isinstance(domain, ModelCardDomain)
+        if not domain.note_card(card_id, entry):
+            return []
+        node = render_card(card, DirectiveMarkup(self), self._links(path), shown)
+        self.set_source_info(node)
+        return [node]
+
+    def _card_path(self, argument: str) -> Path | None:
+        """The card file, resolved; None (with a warning) when not allowed."""
+        kb_dir = config_path(self.env.app, "modelcard_kb_dir")
+        assert kb_dir is not None
+        if argument.endswith((".yaml", ".yml")):
+            _, absolute = self.env.relfn2path(argument, self.env.docname)
+            candidate = Path(absolute)
+        elif re.match(ID_PATTERN, argument):
+            candidate = kb_dir / f"{argument}.yaml"
+        else:
+            warn(
+                f"{argument!r} is neither a card id nor a path to a .yaml file",
+                Subtype.PATH,
+                self.get_location(),
+            )
+            return None
+        path = candidate.resolve()
+        allowed = [Path(self.env.srcdir).resolve(), kb_dir]
+        if not inside(path, allowed):
+            warn(
+                f"card file {argument!r} resolves to {path}, outside the source "
+                "and KB folders; it is not read",
+                Subtype.PATH,
+                self.get_location(),
+            )
+            return None
+        if not path.is_file():
+            warn(f"card file not found: {path}", Subtype.NOT_FOUND, self.get_location())
+            return None
+        return path
+
+    def _check_links(self, result: CardResult) -> list[Problem]:
+        """Cited keys and related ids that name nothing, at their YAML lines."""
+        assert result.card is not None and result.loaded is not None
+        card, values = result.card, result.loaded.values
+        problems = []
+        kb_dir = config_path(self.env.app, "modelcard_kb_dir")
+        assert kb_dir is not None
+        for index, related in enumerate(card.related):
+            if not (kb_dir / f"{related}.yaml").is_file():
+                line, column = values.get(("related", index), (None, None))
+                problems.append(
+                    Problem(
+                        f"related[{index}]: no card {related!r} in the KB",
+                        Subtype.REFERENCE,
+                        line,
+                        column,
+                    )
+                )
+        entries = bib_entries(self.env)
+        if card.references is not None and entries is not None:
+            for index, key in enumerate(card.references.cite):
+                if key not in entries:
+                    line, column = values.get(
+                        ("references", "cite", index), (None, None)
+                    )
+                    problems.append(
+                        Problem(
+                            f"references.cite[{index}]: no entry {key!r} in the "
+                            "bibliography files",
+                            Subtype.REFERENCE,
+                            line,
+                            column,
+                        )
+                    )
+        return problems
+
+    def _links(self, path: Path) -> CardLinks:
+        root = config_path(self.env.app, "modelcard_source_root")
+        assert root is not None
+        try:
+            shown = path.relative_to(root).as_posix()
+        except ValueError:
+            shown = path.name
+        template = self.config.modelcard_source_url
+        url = template.format(path=shown, id=path.stem) if template else None
+        return CardLinks(yaml_text=shown, yaml_url=url)
+
+    @staticmethod
+    def _describe(path: Path, problem: Problem) -> str:
+        where = path.name
+        if problem.line is not None:
+            where += f", line {problem.line}"
+        if problem.column is not None:
+            where += f", column {problem.column}"
+        return f"{where}: {problem.message}"
+
+
+def setup_directive(app: Sphinx) -> None:
+    app.add_directive("modelcard", ModelCardDirective)
