@@ -20,6 +20,9 @@ logger = logging.getLogger(__name__)
 #: item could outgrow a page, which a table cell cannot split across.
 MAX_CELL_CHARS = 1200
 
+#: Marks the rubric made of a card's title, for the grid that holds the card.
+_CARD_TITLE = "modelcard_card_title"
+
 #: Nodes that must not sit in a table cell: they may be taller than a page.
 _NOT_IN_CELL = (nodes.literal_block, nodes.table, nodes.section, nodes.footnote)
 
@@ -105,7 +108,9 @@ def _card_title(node: nodes.Element) -> None:
             children.extend(child.children)
         else:
             children.append(child)
-    node.replace_self(_rubric(children, list(node.get("ids", []))))
+    rubric = _rubric(children, list(node.get("ids", [])))
+    rubric[_CARD_TITLE] = True
+    node.replace_self(rubric)
 
 
 def _dropdown_title(node: nodes.Element) -> None:
@@ -155,8 +160,35 @@ def _grid_row(node: nodes.Element) -> None:
             _unwrap(item)
         _unwrap(node)
         return
+    ids = list(node.get("ids", []))
+    if all(_titled(item) for item in items):
+        node.replace_self(_fields(items, ids))
+        return
     columns = min(len(items), _columns_of(node))
-    node.replace_self(_table(items, columns, list(node.get("ids", []))))
+    node.replace_self(_table(items, columns, ids))
+
+
+def _titled(item: nodes.Element) -> bool:
+    return bool(item.children) and bool(item[0].get(_CARD_TITLE))
+
+
+def _fields(items: list[nodes.Element], ids: list[str]) -> nodes.field_list:
+    """A grid of titled cards, such as the card's metadata, as a field list."""
+    fields = nodes.field_list(ids=ids)
+    for item in items:
+        title, *body = item.children
+        if not any(_shows_something(part) for part in body):
+            # An entry whose only content was HTML-only, such as the PDF link.
+            continue
+        name = nodes.field_name("", "", *title.children)
+        fields += nodes.field("", name, nodes.field_body("", *_cell_content(item)[1:]))
+    return fields
+
+
+def _shows_something(node: nodes.Node) -> bool:
+    if node.astext().strip():
+        return True
+    return isinstance(node, nodes.Element) and any(node.findall(nodes.image))
 
 
 def _fits_in_cell(item: nodes.Element) -> bool:

@@ -13,7 +13,7 @@ from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from ..config import config_path
-from .lowering import PDF_LINK_CLASS
+from .lowering import PDF_LINK_CLASS, remove_link
 
 logger = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ class PdfLinkTransform(SphinxPostTransform):
         card_id = first_card(self.document)
         if card_id is None or not builds_pdfs(self.app):
             for link in links:
-                link.parent.remove(link)
+                remove_link(link)
             return
         page = self.app.builder.get_target_uri(self.env.current_document.docname)
         uri = relative_uri(page, f"{PDF_FOLDER}/{card_id}.pdf")

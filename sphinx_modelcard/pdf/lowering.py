@@ -145,7 +145,17 @@ def attach(document: nodes.document) -> nodes.document:
 def _drop_pdf_links(doctree: nodes.document) -> None:
     for node in list(doctree.findall(nodes.inline)):
         if PDF_LINK_CLASS in node.get("classes", []) and node.parent is not None:
-            node.parent.remove(node)
+            remove_link(node)
+
+
+def remove_link(node: nodes.Element) -> None:
+    """Remove a link and the separator that set it apart from the one before."""
+    parent = node.parent
+    index = parent.index(node)
+    before = parent[index - 1] if index > 0 else None
+    if isinstance(before, nodes.Text) and not before.astext().strip(" ·|,;-–—"):
+        parent.remove(before)
+    parent.remove(node)
 
 
 def _drop_html_only(doctree: nodes.document) -> None:
