@@ -69,11 +69,14 @@ class PdfLinkTransform(SphinxPostTransform):
         if not links:
             return
         card_id = first_card(self.document)
-        if card_id is None or not builds_pdfs(self.app):
+        # A post-transform has no public way to its builder; Sphinx's own
+        # reference resolver goes through the environment the same way.
+        app = self.env._app
+        if card_id is None or not builds_pdfs(app):
             for link in links:
                 remove_link(link)
             return
-        page = self.app.builder.get_target_uri(self.env.current_document.docname)
+        page = app.builder.get_target_uri(self.env.current_document.docname)
         uri = relative_uri(page, f"{PDF_FOLDER}/{card_id}.pdf")
         for link in links:
             for ref in link.findall(nodes.reference):

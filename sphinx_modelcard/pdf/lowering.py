@@ -153,9 +153,11 @@ def remove_link(node: nodes.Element) -> None:
     parent = node.parent
     index = parent.index(node)
     before = parent[index - 1] if index > 0 else None
+    # By position: Text nodes compare equal by value, so remove() could take
+    # an earlier separator with the same text.
+    del parent[index]
     if isinstance(before, nodes.Text) and not before.astext().strip(" ·|,;-–—"):
-        parent.remove(before)
-    parent.remove(node)
+        del parent[index - 1]
 
 
 def _drop_html_only(doctree: nodes.document) -> None:

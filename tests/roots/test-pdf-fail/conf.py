@@ -1,0 +1,4 @@
+project = "PDF failure test"
+extensions = ["sphinx_modelcard"]
+modelcard_kb_dir = "cards"
+bibtex_bibfiles = ["refs.bib"]
