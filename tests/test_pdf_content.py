@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -114,3 +115,30 @@ def test_pages_are_numbered(built) -> None:
     for number, page in enumerate(reader.pages, start=1):
         last_line = page.extract_text().strip().splitlines()[-1]
         assert last_line.strip() == str(number)
+
+
+def test_the_lowered_tree_holds_only_nodes_rst2pdf_knows(built) -> None:
+    from docutils import nodes
+
+    from sphinx_modelcard.pdf.lowering import PageContext, lower_page
+
+    doctree = built.env.get_and_resolve_doctree("dna", built.builder)
+    page = PageContext("dna", Path(built.srcdir), None, "default")
+    lowered = lower_page(doctree, page)
+    foreign = {
+        type(node).__name__
+        for node in lowered.findall(nodes.Element)
+        if type(node).__module__ != nodes.__name__
+    }
+    assert foreign == set()
+    assert not any(
+        node.get("format") == "html" for node in lowered.findall(nodes.raw)
+    )
+    assert not list(lowered.findall(nodes.target))
+    assert not any(node.get("classes") for node in lowered.findall(
+        lambda node: isinstance(node, nodes.Element)
+        and not isinstance(node, nodes.literal_block)
+        and not isinstance(node.parent, nodes.literal_block)
+    ))
+    # The resolved tree itself is left as it was.
+    assert any(True for _ in doctree.findall(nodes.raw))

@@ -33,7 +33,14 @@ def test_a_parallel_build_gives_the_same_pdfs(app, rootdir, tmp_path, monkeypatc
     app.build()
     assert app.parallel == 2
     assert app.warning.getvalue() == ""
-    serial = _contents(build_copy(rootdir / "test-pdf-basic", tmp_path / "serial"))
-    # The same sources in another folder: only the folder may differ, and
-    # the PDFs do not contain it.
+    # One worker renders every page in turn: what it keeps between jobs must
+    # not change the bytes. The sources lie in another folder, which the
+    # PDFs do not contain.
+    serial = _contents(
+        build_copy(
+            rootdir / "test-pdf-basic",
+            tmp_path / "serial",
+            confoverrides={"modelcard_pdf_workers": 1},
+        )
+    )
     assert _contents(app) == serial

@@ -7,6 +7,7 @@ logger, go back to the main process, which reports them.
 from __future__ import annotations
 
 import contextlib
+import copy
 import dataclasses
 import logging as stdlib_logging
 import os
@@ -67,9 +68,49 @@ def _describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {first}" if first else type(error).__name__
 
 
-def _render(job: Job, doctree: Any) -> str:
-    from rst2pdf.createpdf import RstToPdf
+def prepare() -> None:
+    """Import rst2pdf now, so that forked workers start with it loaded."""
+    import rst2pdf.createpdf  # noqa: F401
+    import rst2pdf.sphinxnodes  # noqa: F401
+    import sphinx.roles  # noqa: F401
 
+
+#: Parsed stylesheets by name, kept for the life of the worker process.
+_PARSED_STYLES: dict[str, Any] = {}
+
+
+def _client_class() -> type:
+    """rst2pdf's renderer, reading each stylesheet once per worker.
+
+    Parsing rst2pdf's YAML stylesheets takes more time than laying out a
+    typical card page; the parsed data is the same for every job.
+    """
+    from rst2pdf.createpdf import RstToPdf
+    from rst2pdf.styles import StyleSheet
+
+    class _Sheet(StyleSheet):  # type: ignore[misc, valid-type]
+        def readStyle(self, ssname: Any) -> Any:  # noqa: N802 - rst2pdf's name
+            if not isinstance(ssname, str):
+                return super().readStyle(ssname)
+            if ssname not in _PARSED_STYLES:
+                _PARSED_STYLES[ssname] = super().readStyle(ssname)
+            # A copy, since building the styles may change what it reads.
+            return copy.deepcopy(_PARSED_STYLES[ssname])
+
+    class _Client(RstToPdf):  # type: ignore[misc, valid-type]
+        def loadStyles(self, styleSheets: list[str] | None = None) -> None:  # noqa: N802,N803
+            self.styles = _Sheet(
+                list(styleSheets or []),
+                self.font_path,
+                self.style_path,
+                def_dpi=self.def_dpi,
+                record_dependencies=self.record_dependencies,
+            )
+
+    return _Client
+
+
+def _render(job: Job, doctree: Any) -> str:
     outputs = [Path(path) for path in job.outputs]
     temps = [Path(temp_path(str(path))) for path in outputs]
     for folder in {path.parent for path in outputs}:
@@ -77,7 +118,7 @@ def _render(job: Job, doctree: Any) -> str:
     try:
         invariant = job.source_date_epoch is not None
         with _reproducible(job.source_date_epoch), _document_info(job.info, invariant):
-            client = RstToPdf(
+            client = _client_class()(
                 sphinx=True,
                 stylesheets=["sphinx", STYLESHEET],
                 basedir=job.basedir,

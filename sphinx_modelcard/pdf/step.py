@@ -29,7 +29,7 @@ from . import pool
 from .jobs import Job, JobFolder, PdfInfo, digest_of, read_job
 from .links import builds_pdfs, first_card, pdf_outputs
 from .lowering import PageContext, detach, lower_page
-from .render import STYLESHEET, Outcome, render_job, temp_path
+from .render import STYLESHEET, Outcome, prepare, render_job, temp_path
 
 logger = logging.getLogger(__name__)
 
@@ -173,6 +173,7 @@ def _render_all(
     workers = app.config.modelcard_pdf_workers or min(
         DEFAULT_MAX_WORKERS, os.cpu_count() or 1
     )
+    prepare()
     results = pool.run(
         jobs,
         path_of=lambda item: str(item[1]),
