@@ -97,16 +97,19 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "modelcard_pdf",
         True,
         (bool,),
-        "Write one PDF per page that holds a card, in the same build as the HTML.",
+        "Write one PDF per page that holds a card, in the same build as the HTML "
+        "(``html`` and ``dirhtml`` builders). The PDF is named after the first "
+        "card on the page, ``<id>.pdf``, and is written to ``_modelcard_pdf/`` "
+        "in the HTML output.",
         rebuild="",
     ),
     ConfigValue(
         "modelcard_pdf_dir",
         None,
         (str, type(None)),
-        "Folder, relative to ``conf.py``, that receives ``<id>.pdf`` for every "
-        "card, besides the copy in the HTML output. When unset, the PDFs are "
-        "written into the HTML output only.",
+        "Folder, relative to ``conf.py``, that receives a copy of every page's "
+        "``<id>.pdf``, besides the one in the HTML output. When unset, the PDFs "
+        "are written into the HTML output only.",
         rebuild="",
     ),
     ConfigValue(

@@ -6,10 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
+from pdf_helpers import build_copy, pdf_dir, pdf_names, pdf_text
 from pypdf import PdfReader
 from sphinx.testing.util import SphinxTestApp
-
-from pdf_helpers import build_copy, pdf_dir, pdf_names, pdf_text
 
 HTML_MARKS = re.compile(r"<\s*/?\s*(svg|input|label|div|span|details|summary|a)\b")
 
@@ -49,7 +48,7 @@ def test_the_card_and_the_walkthrough_are_in_the_pdf(built) -> None:
         "Tags: long-context, test",
         # the card's own tabs
         "python",
-        "print(\"hello\")",
+        'print("hello")',
         # badges as text
         "genetics",
         "verified",
@@ -131,14 +130,17 @@ def test_the_lowered_tree_holds_only_nodes_rst2pdf_knows(built) -> None:
         if type(node).__module__ != nodes.__name__
     }
     assert foreign == set()
-    assert not any(
-        node.get("format") == "html" for node in lowered.findall(nodes.raw)
-    )
+    assert not any(node.get("format") == "html" for node in lowered.findall(nodes.raw))
     assert not list(lowered.findall(nodes.target))
-    assert not any(node.get("classes") for node in lowered.findall(
-        lambda node: isinstance(node, nodes.Element)
-        and not isinstance(node, nodes.literal_block)
-        and not isinstance(node.parent, nodes.literal_block)
-    ))
+    assert not any(
+        node.get("classes")
+        for node in lowered.findall(
+            lambda node: (
+                isinstance(node, nodes.Element)
+                and not isinstance(node, nodes.literal_block)
+                and not isinstance(node.parent, nodes.literal_block)
+            )
+        )
+    )
     # The resolved tree itself is left as it was.
     assert any(True for _ in doctree.findall(nodes.raw))

@@ -6,11 +6,12 @@ import dataclasses
 import logging
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+from pdf_helpers import build_copy, pdf_dir, pdf_names
 from sphinx.util.console import strip_colors
 
-from pdf_helpers import build_copy, pdf_dir, pdf_names
 from sphinx_modelcard.pdf import render, step
 
 
@@ -48,7 +49,9 @@ def test_the_warning_can_be_silenced(rootdir, tmp_path) -> None:
     assert app.warning.getvalue() == ""
 
 
-def _only_for(job_name: str, action):
+def _only_for(
+    job_name: str, action: Callable[[str], None]
+) -> Callable[[str], render.Outcome]:
     """A render function that does ``action`` first for one page's job."""
 
     def work(job_path: str) -> render.Outcome:
@@ -123,7 +126,9 @@ def test_an_error_in_the_renderer_is_reported(rootdir, tmp_path, monkeypatch) ->
     assert "brainmodel.pdf" not in pdf_names(pdf_dir(app))
 
 
-def test_rst2pdf_messages_go_through_sphinx(rootdir, tmp_path, monkeypatch, capfd) -> None:
+def test_rst2pdf_messages_go_through_sphinx(
+    rootdir, tmp_path, monkeypatch, capfd
+) -> None:
     def chatty(job_path: str) -> None:
         logging.getLogger("rst2pdf").warning("a message from %s", "rst2pdf")
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pdf_helpers import build_copy, pdf_dir, pdf_names, stamps
 
 from sphinx_modelcard.pdf import step
-
-from pdf_helpers import build_copy, pdf_dir, pdf_names, stamps
 
 
 def test_a_rebuild_without_changes_writes_no_pdf(rootdir, tmp_path) -> None:
@@ -71,7 +70,8 @@ def test_the_extra_folder_gets_a_copy(rootdir, tmp_path) -> None:
 
 def test_a_page_that_loses_its_card_loses_its_pdf(rootdir, tmp_path) -> None:
     srcdir = tmp_path / "src"
-    app = build_copy(rootdir / "test-pdf-basic", srcdir)
+    first = build_copy(rootdir / "test-pdf-basic", srcdir)
+    assert "brainmodel.pdf" in pdf_names(pdf_dir(first))
     (srcdir / "brain.md").write_text("# Brain walkthrough\n\nNo card.\n", "utf-8")
     again = build_copy(rootdir / "test-pdf-basic", srcdir)
     assert pdf_names(pdf_dir(again)) == ["dnamodel.pdf", "zetamodel.pdf"]
@@ -82,9 +82,9 @@ def test_an_interrupted_build_is_finished_by_the_next(
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     clean = build_copy(rootdir / "test-pdf-basic", tmp_path / "clean")
-    expected = {name: (pdf_dir(clean) / name).read_bytes() for name in pdf_names(
-        pdf_dir(clean)
-    )}
+    expected = {
+        name: (pdf_dir(clean) / name).read_bytes() for name in pdf_names(pdf_dir(clean))
+    }
 
     # Stop the first build once its pages are written, before any PDF.
     srcdir = tmp_path / "src"

@@ -42,7 +42,7 @@ def move_ids_to_hosts(doctree: nodes.document) -> None:
     for node in list(doctree.findall(nodes.Element)):
         if node is doctree or _is_host(node) or isinstance(node, _SELF_ANCHORED):
             continue
-        ids = node.get("ids", [])
+        ids: list[str] = node.get("ids", [])
         if not ids:
             continue
         node["ids"] = []
@@ -97,15 +97,16 @@ def settle_links(doctree: nodes.document, page_url: str | None) -> None:
     anchors = anchored_ids(doctree)
     for ref in list(doctree.findall(nodes.reference)):
         _settle_reference(ref, anchors, page_url)
-    for ref in list(doctree.findall(nodes.footnote_reference)):
-        if ref.get("refid") not in anchors:
-            ref.replace_self(nodes.superscript("", "", *ref.children))
-    for ref in list(doctree.findall(nodes.citation_reference)):
-        if ref.get("refid") not in anchors:
-            ref.replace_self(nodes.inline("", f"[{ref.astext()}]"))
-    notes = (nodes.footnote, nodes.citation)
-    for note in doctree.findall(lambda node: isinstance(node, notes)):
-        note["backrefs"] = [ref for ref in note.get("backrefs", []) if ref in anchors]
+    for note_ref in list(doctree.findall(nodes.footnote_reference)):
+        if note_ref.get("refid") not in anchors:
+            note_ref.replace_self(nodes.superscript("", "", *note_ref.children))
+    for cite in list(doctree.findall(nodes.citation_reference)):
+        if cite.get("refid") not in anchors:
+            cite.replace_self(nodes.inline("", f"[{cite.astext()}]"))
+    for note in doctree.findall(nodes.Element):
+        if isinstance(note, (nodes.footnote, nodes.citation)):
+            backrefs: list[str] = note.get("backrefs", [])
+            note["backrefs"] = [ref for ref in backrefs if ref in anchors]
     for title in doctree.findall(nodes.title):
         if title.get("refid") not in anchors:
             title.attributes.pop("refid", None)

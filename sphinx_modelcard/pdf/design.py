@@ -26,6 +26,7 @@ _CARD_TITLE = "modelcard_card_title"
 #: Nodes that must not sit in a table cell: they may be taller than a page.
 _NOT_IN_CELL = (nodes.literal_block, nodes.table, nodes.section, nodes.footnote)
 
+
 def component(node: nodes.Node) -> str | None:
     if isinstance(node, nodes.Element):
         return node.get("design_component")
@@ -45,8 +46,9 @@ def lower_design(doctree: nodes.document) -> None:
         rule = _rule_for(node)
         if rule is not None:
             rule(node)
-    for item in list(doctree.findall(_is_grid_item)):
-        _unwrap(item)
+    for item in list(doctree.findall(nodes.Element)):
+        if _is_grid_item(item):
+            _unwrap(item)
 
 
 def _is_grid_item(node: nodes.Node) -> bool:
@@ -73,7 +75,7 @@ def _unwrap(node: nodes.Element) -> None:
 
 
 def _replace(node: nodes.Element, new: list[nodes.Node]) -> None:
-    ids = list(node.get("ids", []))
+    ids: list[str] = list(node.get("ids", []))
     if ids:
         # The anchors pass moves block ids to a paragraph that rst2pdf
         # anchors, so a plain container is enough to keep them.
@@ -154,13 +156,17 @@ def _later(node: nodes.Element) -> None:
 
 
 def _grid_row(node: nodes.Element) -> None:
-    items = [child for child in node.children if _is_grid_item(child)]
+    items = [
+        child
+        for child in node.children
+        if isinstance(child, nodes.Element) and _is_grid_item(child)
+    ]
     if len(items) != len(node.children) or not all(map(_fits_in_cell, items)):
         for item in items:
             _unwrap(item)
         _unwrap(node)
         return
-    ids = list(node.get("ids", []))
+    ids: list[str] = list(node.get("ids", []))
     if all(_titled(item) for item in items):
         node.replace_self(_fields(items, ids))
         return
@@ -169,7 +175,8 @@ def _grid_row(node: nodes.Element) -> None:
 
 
 def _titled(item: nodes.Element) -> bool:
-    return bool(item.children) and bool(item[0].get(_CARD_TITLE))
+    first = item[0] if item.children else None
+    return isinstance(first, nodes.Element) and bool(first.get(_CARD_TITLE))
 
 
 def _fields(items: list[nodes.Element], ids: list[str]) -> nodes.field_list:
@@ -200,7 +207,8 @@ def _fits_in_cell(item: nodes.Element) -> bool:
 def _columns_of(row: nodes.Element) -> int:
     """The column count the row asks of a wide screen (``sd-row-cols-N``)."""
     best = 1
-    for cls in row.get("classes", []):
+    classes: list[str] = row.get("classes", [])
+    for cls in classes:
         if cls.startswith("sd-row-cols-"):
             value = cls.rsplit("-", 1)[-1]
             if value.isdigit():

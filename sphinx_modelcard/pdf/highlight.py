@@ -6,10 +6,12 @@ carry Pygments' short token classes; a plain literal block stays black.
 
 from __future__ import annotations
 
+from typing import Any
+
 from docutils import nodes
 from pygments import lex
 from pygments.lexers import get_lexer_by_name
-from pygments.token import STANDARD_TYPES, _TokenType
+from pygments.token import STANDARD_TYPES
 from pygments.util import ClassNotFound
 from sphinx.util import logging
 
@@ -39,21 +41,18 @@ def _highlighted(block: nodes.literal_block, language: str) -> nodes.literal_blo
         lexer = get_lexer_by_name(_lexer_name(language), stripnl=False)
     except ClassNotFound:
         lexer = get_lexer_by_name("text", stripnl=False)
+    tokens = list(lex(code, lexer))
+    # Pygments ends the last line with a newline the block did not have.
+    if tokens and not code.endswith("\n") and tokens[-1][1].endswith("\n"):
+        tokens[-1] = (tokens[-1][0], tokens[-1][1][:-1])
     new = nodes.literal_block(code, classes=["code"], ids=block.get("ids", []))
-    for token, value in lex(code, lexer):
+    for token, value in tokens:
         css = _css_class(token)
         new += nodes.inline(value, value, classes=[css]) if css else nodes.Text(value)
-    # Pygments ends the last line with a newline the block did not have.
-    if not code.endswith("\n") and new.children and new[-1].astext().endswith("\n"):
-        last = new[-1]
-        text = last.astext()[:-1]
-        new[-1] = nodes.inline(text, text, classes=last.get("classes", [])) if (
-            isinstance(last, nodes.inline)
-        ) else nodes.Text(text)
     return new
 
 
-def _css_class(token: _TokenType) -> str:
+def _css_class(token: Any) -> str:
     while token not in STANDARD_TYPES:
         token = token.parent
     return STANDARD_TYPES[token]

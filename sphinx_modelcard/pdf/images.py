@@ -50,7 +50,7 @@ def _local_file(image: nodes.image, srcdir: Path, readable: set[str]) -> Path | 
 def _stand_in(image: nodes.image) -> nodes.Node:
     text = image.get("alt") or Path(image.get("uri", "image")).name
     uri = image.get("uri", "")
-    label = nodes.emphasis(text, f"[{text}]")
+    label: nodes.Element = nodes.emphasis(text, f"[{text}]")
     if urlsplit(uri).scheme in ("http", "https"):
         label = nodes.reference("", "", label, refuri=uri)
     if isinstance(image.parent, nodes.TextElement):

@@ -113,7 +113,7 @@ def read_job(path: str | Path) -> Job | None:
     try:
         with open(path, "rb") as stream:
             job = pickle.load(stream)
-    except Exception:  # noqa: BLE001 - a damaged file is only a lost job
+    except Exception:
         return None
     return job if isinstance(job, Job) else None
 

@@ -118,6 +118,10 @@ def lower_page(doctree: nodes.document, page: PageContext) -> nodes.document:
     settle_links(lowered, page.page_url)
     _strip_classes(lowered)
     highlight_code(lowered, page.highlight_language)
+    # Copied nodes still name the page's own document as theirs; pickled,
+    # they would carry that whole tree along.
+    for node in lowered.findall(nodes.Node):
+        node.document = lowered
     return lowered
 
 
@@ -137,7 +141,8 @@ def detach(document: nodes.document) -> nodes.document:
 def attach(document: nodes.document) -> nodes.document:
     from docutils.transforms import Transformer
 
-    document.reporter = utils.new_reporter(document.get("source", ""), document.settings)
+    source = document.get("source", "")
+    document.reporter = utils.new_reporter(source, document.settings)
     document.transformer = Transformer(document)
     return document
 
@@ -148,6 +153,10 @@ def _drop_pdf_links(doctree: nodes.document) -> None:
             remove_link(node)
 
 
+#: What the layout sets between links: a middle dot, a bar, a comma, dashes.
+_SEPARATORS = " \u00b7|,;-\u2013\u2014"
+
+
 def remove_link(node: nodes.Element) -> None:
     """Remove a link and the separator that set it apart from the one before."""
     parent = node.parent
@@ -156,7 +165,7 @@ def remove_link(node: nodes.Element) -> None:
     # By position: Text nodes compare equal by value, so remove() could take
     # an earlier separator with the same text.
     del parent[index]
-    if isinstance(before, nodes.Text) and not before.astext().strip(" ·|,;-–—"):
+    if isinstance(before, nodes.Text) and not before.astext().strip(_SEPARATORS):
         del parent[index - 1]
 
 
@@ -183,9 +192,11 @@ def _lower_foreign_classes(doctree: nodes.document) -> None:
         if cls.__module__ == nodes.__name__ or isinstance(node, _KEPT_SPHINX):
             continue
         target = _plain_class(node)
-        plain = target("", "", *node.children) if issubclass(
-            target, nodes.TextElement
-        ) else target("", *node.children)
+        plain = (
+            target("", "", *node.children)
+            if issubclass(target, nodes.TextElement)
+            else target("", *node.children)
+        )
         plain.attributes.update(node.attributes)
         node.replace_self(plain)
 

@@ -54,7 +54,7 @@ def render_job(job_path: str) -> Outcome:
         job, doctree = load_job(job_path)
         with _captured_rst2pdf_log(records):
             reason = _render(job, attach(doctree))
-    except Exception as error:  # noqa: BLE001 - any failure is the PDF's failure
+    except Exception as error:
         reason = _describe(error)
     cpu = time.process_time() - start
     return Outcome(not reason, reason, tuple(records), cpu)
@@ -70,7 +70,7 @@ def _describe(error: BaseException) -> str:
 
 def prepare() -> None:
     """Import rst2pdf now, so that forked workers start with it loaded."""
-    import rst2pdf.createpdf  # noqa: F401
+    import rst2pdf.createpdf
     import rst2pdf.sphinxnodes  # noqa: F401
     import sphinx.roles  # noqa: F401
 
@@ -89,7 +89,7 @@ def _client_class() -> type:
     from rst2pdf.styles import StyleSheet
 
     class _Sheet(StyleSheet):  # type: ignore[misc, valid-type]
-        def readStyle(self, ssname: Any) -> Any:  # noqa: N802 - rst2pdf's name
+        def readStyle(self, ssname: Any) -> Any:
             if not isinstance(ssname, str):
                 return super().readStyle(ssname)
             if ssname not in _PARSED_STYLES:
@@ -98,7 +98,8 @@ def _client_class() -> type:
             return copy.deepcopy(_PARSED_STYLES[ssname])
 
     class _Client(RstToPdf):  # type: ignore[misc, valid-type]
-        def loadStyles(self, styleSheets: list[str] | None = None) -> None:  # noqa: N802,N803
+        # The method and argument names are rst2pdf's.
+        def loadStyles(self, styleSheets: list[str] | None = None) -> None:
             self.styles = _Sheet(
                 list(styleSheets or []),
                 self.font_path,
@@ -194,7 +195,7 @@ def _document_info(info: PdfInfo, invariant: bool) -> Iterator[None]:
     from rst2pdf import createpdf
 
     original = createpdf.FancyDocTemplate
-    extra = {
+    extra: dict[str, Any] = {
         "title": info.title,
         "author": info.author,
         "subject": info.subject,

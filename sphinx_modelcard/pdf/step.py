@@ -111,11 +111,14 @@ def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
         return
     folder = job_folder(app)
     record = folder.read_record()
-    pages = set(_domain(app).all_docnames())
+    owners = {
+        card_id: entry["docname"] for card_id, entry in _domain(app).cards.items()
+    }
+    pages = set(owners.values())
     try:
         _forget_pages_without_cards(record, pages)
         _queue_missing(app, folder, record, pages)
-        jobs = _jobs_to_render(folder, record, pages)
+        jobs = _jobs_to_render(folder, record, owners)
         if jobs:
             _render_all(app, folder, record, jobs)
     finally:
@@ -143,13 +146,15 @@ def _queue_missing(
 
 
 def _jobs_to_render(
-    folder: JobFolder, record: dict[str, Any], pages: set[str]
+    folder: JobFolder, record: dict[str, Any], owners: dict[str, str]
 ) -> list[tuple[Job, Path]]:
     jobs = []
     for docname, path in folder.pending().items():
         job = read_job(path)
         written = record.get(docname)
-        if job is None or docname not in pages:
+        if job is None or owners.get(job.card_id) != docname:
+            # A page that lost its cards, or whose first card is rendered by
+            # another page too: the domain warned, and that page owns the name.
             path.unlink()
         elif (
             written is not None
