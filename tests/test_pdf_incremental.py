@@ -93,7 +93,8 @@ def test_an_interrupted_build_is_finished_by_the_next(
         raise KeyboardInterrupt
 
     with monkeypatch.context() as patch:
-        patch.setattr(step, "_render_all", stop)
+        patch.setattr(step.pool.Pool, "submit", lambda self, job: None)
+        patch.setattr(step._Run, "finish", stop)
         with pytest.raises(KeyboardInterrupt):
             build_copy(rootdir / "test-pdf-basic", srcdir)
     outdir = srcdir / "_build" / "html"

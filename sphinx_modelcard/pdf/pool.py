@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from sphinx.util import logging
 
@@ -67,6 +67,87 @@ class _Worker:
         self.process.join()
 
 
+class Pool(Generic[T]):
+    """Jobs go in as they come; outcomes come out in the order they finish.
+
+    Workers start with the first job, so rendering runs while the main
+    process is still writing HTML pages.
+    """
+
+    def __init__(
+        self,
+        path_of: Callable[[T], str],
+        work: Callable[[str], Outcome],
+        workers: int,
+        timeout: float,
+    ) -> None:
+        self._path_of = path_of
+        self._work = work
+        self._size = max(1, workers)
+        self._timeout = timeout
+        self._context = _context()
+        self._pending: deque[T] = deque()
+        self._idle: list[_Worker] = []
+        self._busy: list[_Worker] = []
+
+    def __len__(self) -> int:
+        """Jobs submitted and not yet yielded."""
+        return len(self._pending) + len(self._busy)
+
+    def submit(self, job: T) -> None:
+        self._pending.append(job)
+        self._dispatch()
+
+    def ready(self) -> Iterator[tuple[T, Outcome]]:
+        """The outcomes there are now, without waiting for more."""
+        yield from self._step(wait_at_most=0.0)
+
+    def drain(self) -> Iterator[tuple[T, Outcome]]:
+        """Every outcome still to come."""
+        while self._pending or self._busy:
+            yield from self._step(wait_at_most=None)
+
+    def close(self) -> None:
+        for worker in self._idle:
+            with contextlib.suppress(OSError):
+                worker.conn.send(None)
+        for worker in self._idle + self._busy:
+            worker.stop()
+        self._idle, self._busy = [], []
+
+    def _start(self) -> _Worker:
+        parent_end, child_end = self._context.Pipe()
+        process = self._context.Process(
+            target=_serve, args=(child_end, self._work), daemon=True
+        )
+        process.start()
+        child_end.close()
+        return _Worker(process, parent_end)
+
+    def _dispatch(self) -> None:
+        while self._pending:
+            if not self._idle:
+                if len(self._busy) >= self._size:
+                    return
+                self._idle.append(self._start())
+            worker = self._idle.pop()
+            worker.job = self._pending.popleft()
+            worker.deadline = time.monotonic() + self._timeout
+            worker.conn.send(self._path_of(worker.job))
+            self._busy.append(worker)
+
+    def _step(self, wait_at_most: float | None) -> Iterator[tuple[T, Outcome]]:
+        self._dispatch()
+        if not self._busy:
+            return
+        until_deadline = min(worker.deadline for worker in self._busy)
+        timeout = max(0.0, until_deadline - time.monotonic())
+        if wait_at_most is not None:
+            timeout = min(timeout, wait_at_most)
+        yield from _collect(self._busy, self._idle, self._timeout, timeout)
+        self._dispatch()
+
+
 def run(
     jobs: list[T],
     path_of: Callable[[T], str],
@@ -75,44 +156,19 @@ def run(
     timeout: float,
 ) -> Iterator[tuple[T, Outcome]]:
     """Yield each job with its outcome, in the order they finish."""
-    context = _context()
-    pending = deque(jobs)
-    idle: list[_Worker] = []
-    busy: list[_Worker] = []
-    size = max(1, min(workers, len(jobs)))
-
-    def start() -> _Worker:
-        parent_end, child_end = context.Pipe()
-        process = context.Process(target=_serve, args=(child_end, work), daemon=True)
-        process.start()
-        child_end.close()
-        return _Worker(process, parent_end)
-
+    pool = Pool(path_of, work, min(workers, len(jobs)), timeout)
     try:
-        while pending or busy:
-            while pending and len(idle) + len(busy) < size:
-                idle.append(start())
-            while pending and idle:
-                worker = idle.pop()
-                worker.job = pending.popleft()
-                worker.deadline = time.monotonic() + timeout
-                worker.conn.send(path_of(worker.job))
-                busy.append(worker)
-            yield from _collect(busy, idle, timeout)
+        for job in jobs:
+            pool.submit(job)
+        yield from pool.drain()
     finally:
-        for worker in idle:
-            with contextlib.suppress(OSError):
-                worker.conn.send(None)
-        for worker in idle + busy:
-            worker.stop()
+        pool.close()
 
 
 def _collect(
-    busy: list[_Worker], idle: list[_Worker], timeout: float
+    busy: list[_Worker], idle: list[_Worker], limit: float, wait_for: float
 ) -> Iterator[tuple[Any, Outcome]]:
     """Wait for the next outcome, worker death or timeout, and yield them."""
-    now = time.monotonic()
-    wait_for = max(0.0, min(worker.deadline for worker in busy) - now)
     ready = wait(
         [worker.conn for worker in busy] + [worker.process.sentinel for worker in busy],
         timeout=wait_for,
@@ -129,7 +185,7 @@ def _collect(
                 outcome = Outcome(False, f"the worker process died (exit code {code})")
         elif now >= worker.deadline:
             worker.stop()
-            outcome = Outcome(False, f"rendering took longer than {timeout:g} s")
+            outcome = Outcome(False, f"rendering took longer than {limit:g} s")
         if outcome is None:
             continue
         busy.remove(worker)

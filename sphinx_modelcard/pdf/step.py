@@ -12,6 +12,8 @@ import contextlib
 import hashlib
 import logging as stdlib_logging
 import os
+import weakref
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -54,7 +56,8 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
     if card_id is None:
         return
     job, lowered = make_job(app, doctree, docname, card_id)
-    job_folder(app).write_job(job, detach(lowered))
+    run = _run_of(app)
+    run.offer(job, run.folder.write_job(job, detach(lowered)))
 
 
 def make_job(
@@ -107,22 +110,119 @@ def _renderer_version() -> str:
 
 
 def on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
-    if exception is not None or not builds_pdfs(app):
+    if not builds_pdfs(app):
         return
-    folder = job_folder(app)
-    record = folder.read_record()
-    owners = {
-        card_id: entry["docname"] for card_id, entry in _domain(app).cards.items()
-    }
-    pages = set(owners.values())
+    run = _run_of(app)
     try:
-        _forget_pages_without_cards(record, pages)
-        _queue_missing(app, folder, record, pages)
-        jobs = _jobs_to_render(folder, record, owners)
-        if jobs:
-            _render_all(app, folder, record, jobs)
+        if exception is None:
+            run.finish()
     finally:
-        folder.write_record(record)
+        # After an error the job files stay, for the next run to finish.
+        run.close()
+        _RUNS.pop(app, None)
+
+
+def _run_of(app: Sphinx) -> _Run:
+    run = _RUNS.get(app)
+    if run is None:
+        run = _RUNS[app] = _Run(app)
+    return run
+
+
+class _Run:
+    """The PDF step of one build: what was written before, and the workers.
+
+    A job goes to a worker as soon as its page is resolved, so PDFs are
+    rendered while Sphinx is still writing HTML pages.
+    """
+
+    def __init__(self, app: Sphinx) -> None:
+        self.app = app
+        self.folder = job_folder(app)
+        self.record = self.folder.read_record()
+        self.owners = {
+            card_id: entry["docname"] for card_id, entry in _domain(app).cards.items()
+        }
+        self.offered: set[str] = set()
+        self.pool: pool.Pool[tuple[Job, Path]] | None = None
+
+    def offer(self, job: Job, path: Path) -> None:
+        """Render the job, unless its PDF is already there as it would be."""
+        self.offered.add(job.docname)
+        if self.owners.get(job.card_id) != job.docname or self._unchanged(job):
+            # A page that lost its cards, or whose first card is rendered by
+            # another page too (the domain warned; that page owns the name);
+            # or a page written again whose PDF would be the same.
+            path.unlink()
+            return
+        if self.pool is None:
+            prepare()
+            workers = self.app.config.modelcard_pdf_workers or min(
+                DEFAULT_MAX_WORKERS, os.cpu_count() or 1
+            )
+            timeout = float(self.app.config.modelcard_pdf_timeout)
+            self.pool = pool.Pool(
+                lambda item: str(item[1]), render_job, workers, timeout
+            )
+        self.pool.submit((job, path))
+        self._settle_all(self.pool.ready())
+
+    def _unchanged(self, job: Job) -> bool:
+        written = self.record.get(job.docname)
+        return (
+            written is not None
+            and written["digest"] == job.digest
+            and written["outputs"] == list(job.outputs)
+            and all(map(os.path.isfile, job.outputs))
+        )
+
+    def finish(self) -> None:
+        pages = set(self.owners.values())
+        _forget_pages_without_cards(self.record, pages)
+        self._offer_leftovers()
+        # A page offered in this run is not retried, even if its PDF failed.
+        _queue_missing(self.app, self.record, pages - self.offered)
+        if self.pool is not None and len(self.pool):
+            progress = status_iterator(
+                self.pool.drain(),
+                "writing PDFs... ",
+                "darkgreen",
+                len(self.pool),
+                self.app.verbosity,
+                stringify_func=lambda result: result[0][0].card_id,
+            )
+            self._settle_all(progress)
+
+    def _offer_leftovers(self) -> None:
+        """Jobs that an interrupted run wrote and did not render."""
+        for docname, path in self.folder.pending().items():
+            if docname in self.offered:
+                continue
+            job = read_job(path)
+            if job is None:
+                path.unlink()
+            else:
+                self.offer(job, path)
+
+    def _settle_all(self, results: Iterable[tuple[tuple[Job, Path], Outcome]]) -> None:
+        for (job, path), outcome in results:
+            _report_logs(job, outcome)
+            _settle(job, outcome, self.record)
+            path.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None
+        self.folder.write_record(self.record)
+
+
+def _job_path(item: tuple[Job, Path]) -> str:
+    return str(item[1])
+
+
+#: The PDF step of each build under way.
+_RUNS: weakref.WeakKeyDictionary[Sphinx, _Run] = weakref.WeakKeyDictionary()
 
 
 def _forget_pages_without_cards(record: dict[str, Any], pages: set[str]) -> None:
@@ -130,74 +230,16 @@ def _forget_pages_without_cards(record: dict[str, Any], pages: set[str]) -> None
         _remove(record.pop(docname)["outputs"])
 
 
-def _queue_missing(
-    app: Sphinx, folder: JobFolder, record: dict[str, Any], pages: set[str]
-) -> None:
+def _queue_missing(app: Sphinx, record: dict[str, Any], pages: set[str]) -> None:
     """Resolve again the pages whose PDF is not where it should be."""
-    queued = folder.pending()
-    for docname in sorted(pages - set(queued)):
+    for docname in sorted(pages):
         written = record.get(docname)
         if written is not None:
             expected = list(pdf_outputs(app, written["card_id"]))
             if written["outputs"] == expected and all(map(os.path.isfile, expected)):
                 continue
-        # Resolving fires doctree-resolved, which writes the page's job.
+        # Resolving fires doctree-resolved, which writes and offers the job.
         app.env.get_and_resolve_doctree(docname, app.builder)
-
-
-def _jobs_to_render(
-    folder: JobFolder, record: dict[str, Any], owners: dict[str, str]
-) -> list[tuple[Job, Path]]:
-    jobs = []
-    for docname, path in folder.pending().items():
-        job = read_job(path)
-        written = record.get(docname)
-        if job is None or owners.get(job.card_id) != docname:
-            # A page that lost its cards, or whose first card is rendered by
-            # another page too: the domain warned, and that page owns the name.
-            path.unlink()
-        elif (
-            written is not None
-            and written["digest"] == job.digest
-            and written["outputs"] == list(job.outputs)
-            and all(map(os.path.isfile, job.outputs))
-        ):
-            # The page was written again, but its PDF would be the same.
-            path.unlink()
-        else:
-            jobs.append((job, path))
-    return jobs
-
-
-def _render_all(
-    app: Sphinx,
-    folder: JobFolder,
-    record: dict[str, Any],
-    jobs: list[tuple[Job, Path]],
-) -> None:
-    workers = app.config.modelcard_pdf_workers or min(
-        DEFAULT_MAX_WORKERS, os.cpu_count() or 1
-    )
-    prepare()
-    results = pool.run(
-        jobs,
-        path_of=lambda item: str(item[1]),
-        work=render_job,
-        workers=workers,
-        timeout=float(app.config.modelcard_pdf_timeout),
-    )
-    progress = status_iterator(
-        results,
-        "writing PDFs... ",
-        "darkgreen",
-        len(jobs),
-        app.verbosity,
-        stringify_func=lambda result: result[0][0].card_id,
-    )
-    for (job, path), outcome in progress:
-        _report_logs(job, outcome)
-        _settle(job, outcome, record)
-        path.unlink(missing_ok=True)
 
 
 def _report_logs(job: Job, outcome: Outcome) -> None:
