@@ -19,6 +19,8 @@ from .reporting import warn
 
 logger = logging.getLogger(__name__)
 
+EMPTY_BIB = Path(__file__).with_name("empty.bib")
+
 DEFAULT_MODALITIES = (
     "genetics",
     "brain",
@@ -137,14 +139,25 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
 _BY_NAME = {value.name: value for value in CONFIG_VALUES}
 
 
+#: Not a user setting: the folder of conf.py, which path values are relative
+#: to, kept where directives and roles (which see no application) can read it.
+CONFDIR = "modelcard_confdir"
+
+
 def register_config(app: Sphinx) -> None:
     for value in CONFIG_VALUES:
         app.add_config_value(value.name, value.default, value.rebuild, value.types)
+    app.add_config_value(CONFDIR, "", "", (str,))
     app.connect("config-inited", check_config)
 
 
 def check_config(app: Sphinx, config: Config) -> None:
     """Fall back to the default, with a warning, for a value of the wrong type."""
+    setattr(config, CONFDIR, str(app.confdir))
+    if not config.bibtex_bibfiles:
+        # sphinxcontrib-bibtex refuses to start without a file; a project
+        # whose cards cite nothing should not have to keep one.
+        config.bibtex_bibfiles = [str(EMPTY_BIB)]
     for value in CONFIG_VALUES:
         current = getattr(config, value.name)
         bad = not isinstance(current, value.types) or (
@@ -163,12 +176,12 @@ def check_config(app: Sphinx, config: Config) -> None:
             setattr(config, value.name, value.default)
 
 
-def config_path(app: Sphinx, name: str) -> Path | None:
+def config_path(config: Config, name: str) -> Path | None:
     """The folder a path-valued config value names, resolved from ``conf.py``."""
-    raw = getattr(app.config, name)
+    raw = getattr(config, name)
     if raw is None:
         return None
-    return (Path(app.confdir) / raw).resolve()
+    return (Path(getattr(config, CONFDIR)) / raw).resolve()
 
 
 def help_for(name: str) -> ConfigValue:

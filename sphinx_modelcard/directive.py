@@ -72,7 +72,7 @@ class ModelCardDirective(SphinxDirective):
 
     def _card_path(self, argument: str) -> Path | None:
         """The card file, resolved; None (with a warning) when not allowed."""
-        kb_dir = config_path(self.env.app, "modelcard_kb_dir")
+        kb_dir = config_path(self.config, "modelcard_kb_dir")
         assert kb_dir is not None
         if argument.endswith((".yaml", ".yml")):
             _, absolute = self.env.relfn2path(argument, self.env.docname)
@@ -106,7 +106,7 @@ class ModelCardDirective(SphinxDirective):
         assert result.card is not None and result.loaded is not None
         card, values = result.card, result.loaded.values
         problems = []
-        kb_dir = config_path(self.env.app, "modelcard_kb_dir")
+        kb_dir = config_path(self.config, "modelcard_kb_dir")
         assert kb_dir is not None
         for index, related in enumerate(card.related):
             if not (kb_dir / f"{related}.yaml").is_file():
@@ -138,7 +138,7 @@ class ModelCardDirective(SphinxDirective):
         return problems
 
     def _links(self, path: Path) -> CardLinks:
-        root = config_path(self.env.app, "modelcard_source_root")
+        root = config_path(self.config, "modelcard_source_root")
         assert root is not None
         try:
             shown = path.relative_to(root).as_posix()

@@ -1,0 +1,193 @@
+"""The directive in built pages: layout, locations of problems, both parsers."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import warnings_of
+from helpers import card_of, page, section_titles
+
+from sphinx_modelcard.layout import SECTIONS
+
+TITLES = [title for title, _ in SECTIONS]
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_card_page_has_every_section_and_the_licence_note(app):
+    app.build()
+    assert warnings_of(app) == []
+    card = card_of(page(app, "dna"), "dnamodel")
+    assert section_titles(card) == TITLES
+    note = card.find("p", class_="modelcard-license-note")
+    assert note.get_text(" ", strip=True).startswith(
+        "This walkthrough references example/dnamodel under "
+        "Apache-2.0 (code) and BSD-3-Clause (weights) ."
+    )
+    hrefs = {a.get_text(strip=True): a["href"] for a in note.find_all("a")}
+    assert hrefs["example/dnamodel"] == "https://github.com/example/dnamodel"
+    assert hrefs["tag v1.0.0"] == "https://github.com/example/dnamodel/tree/v1.0.0"
+    assert hrefs["commit 0123456"] == (
+        "https://github.com/example/dnamodel/commit/"
+        "0123456789abcdef0123456789abcdef01234567"
+    )
+    assert "cards/dnamodel.yaml" in note.get_text()
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_sections_have_anchors_and_missing_ones_say_so(app):
+    app.build()
+    card = card_of(page(app, "dna"), "dnamodel")
+    anchors = [p["id"] for p in card.find_all("p", class_="modelcard-section-title")]
+    assert anchors[0] == "modelcard-dnamodel-metadata"
+    assert anchors[2] == "modelcard-dnamodel-architecture-inductive-biases"
+    training = card.find(id="modelcard-dnamodel-training-data-checkpoints").parent
+    assert training.find("p", class_="modelcard-missing").get_text() == (
+        "Not yet documented"
+    )
+    badges = card.find("p", class_="modelcard-badges")
+    assert [b.get_text() for b in badges.find_all("span", class_="sd-badge")] == [
+        "genetics",
+        "Apache-2.0 (code) and BSD-3-Clause (weights)",
+        "verified",
+    ]
+    assert badges.get_text().strip().endswith("9 of 10 sections documented")
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_text_is_markdown_and_html_is_escaped(app):
+    app.build()
+    soup = page(app, "dna")
+    card = card_of(soup, "dnamodel")
+    purpose = card.find(id="modelcard-dnamodel-purpose-scope").parent
+    assert purpose.find("code").get_text() == "code"
+    assert purpose.find("em").get_text() == "emphasis"
+    assert soup.find("script", string=lambda s: s and "alert" in s) is None
+    assert "<script>alert(1)</script>" in purpose.get_text()
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_projector_snippets_bibliography_and_related(app):
+    app.build()
+    card = card_of(page(app, "dna"), "dnamodel")
+    rows = card.find("table", class_="modelcard-projector").find("tbody")
+    shapes = [
+        [td.get_text(strip=True) for td in tr.find_all("td")]
+        for tr in rows.find_all("tr")
+    ]
+    assert shapes == [
+        ["Linear", "128 → 512"],
+        ["GELU", "512 → 512"],
+        ["Dropout", "512 → 512 (p = 0.1)"],
+        ["Linear", "512 → 512"],
+        ["LayerNorm", "512 → 512"],
+    ]
+    tabs = card.find("div", class_="sd-tab-set")
+    assert [label.get_text(strip=True) for label in tabs.find_all("label")] == [
+        "python",
+        "bash",
+    ]
+    assert tabs.find("div", class_="highlight-python") is not None
+    bib = card.find("ol", class_="modelcard-bibliography")
+    link = bib.find("a")
+    assert link["href"] == "https://doi.org/10.1000/example.1"
+    related = card.find(id="modelcard-dnamodel-references-links").parent
+    ref = related.find("a", string="Brain Model")
+    assert ref["href"] == "brain.html#modelcard-brainmodel"
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_arxiv_link_and_shared_citations_do_not_warn(app):
+    app.build()
+    card = card_of(page(app, "brain"), "brainmodel")
+    links = [
+        a["href"]
+        for a in card.find("ol", class_="modelcard-bibliography").find_all("a")
+    ]
+    assert links == [
+        "https://doi.org/10.1000/example.1",
+        "https://arxiv.org/abs/2301.00001",
+    ]
+    assert warnings_of(app) == []
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_directive_in_restructuredtext_page(app):
+    app.build()
+    card = card_of(page(app, "rst_page"), "rstmodel")
+    assert section_titles(card) == TITLES
+    purpose = card.find(id="modelcard-rstmodel-purpose-scope").parent
+    assert purpose.find("code").get_text() == "inline code"
+    strengths = card.find(id="modelcard-rstmodel-strengths-limitations").parent
+    assert strengths.find("strong").get_text() == "rST"
+    note = card.find("p", class_="modelcard-license-note")
+    assert note.find("a", string="tag v2")["href"] == (
+        "https://gitlab.com/example/rstmodel/-/tree/v2"
+    )
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_code_citation_role_links_to_the_commit(app):
+    app.build()
+    soup = page(app, "dna")
+    link = soup.find("code", class_="modelcard-code").parent
+    assert link["href"] == (
+        "https://github.com/example/dnamodel/blob/"
+        "0123456789abcdef0123456789abcdef01234567/src/model.py"
+    )
+
+
+@pytest.mark.sphinx("html", testroot="badcards")
+def test_problems_are_warned_at_yaml_line_and_column(app):
+    app.build()
+    card = app.srcdir / "cards" / "misspelt.yaml"
+    broken = app.srcdir / "cards" / "broken.yaml"
+    assert warnings_of(app) == [
+        f"{broken}:2: WARNING: not valid YAML: did not find expected ',' or ']' "
+        "(column 1) [modelcard.yaml]",
+        f"{card}:1: WARNING: license: required key is missing (column 1) "
+        "[modelcard.missing_key]",
+        f"{card}:8: WARNING: licence: unknown key, did you mean 'license'? "
+        "(column 1) [modelcard.unknown_key]",
+        f"{card}:10: WARNING: arch.layers: Input should be a valid integer, got "
+        "'sixteen' (column 11) [modelcard.invalid_value]",
+    ]
+
+
+@pytest.mark.sphinx("html", testroot="badcards")
+def test_bad_card_still_renders_its_valid_values(app):
+    app.build()
+    card = card_of(page(app, "misspelt"), "misspelt")
+    box = card.find("div", class_="modelcard-problems")
+    assert box.find("p", class_="admonition-title").get_text() == (
+        "This card has 3 problems"
+    )
+    items = [li.get_text(strip=True) for li in box.find_all("li")]
+    assert items[1] == (
+        "misspelt.yaml, line 8, column 1: licence: unknown key, did you mean ‘license’?"
+    )
+    arch = card.find(id="modelcard-misspelt-architecture-inductive-biases").parent
+    assert "256" in arch.get_text()
+    assert section_titles(card) == TITLES
+
+
+@pytest.mark.sphinx("html", testroot="badcards")
+def test_other_pages_build_next_to_broken_cards(app):
+    app.build()
+    broken = page(app, "broken")
+    assert "The page still builds." in broken.get_text()
+    assert "This card has 1 problem" in card_of(broken, "broken").get_text()
+    good = card_of(page(app, "good"), "good")
+    assert good.find("div", class_="modelcard-problems") is None
+    assert section_titles(good) == TITLES
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="badcards",
+    confoverrides={"suppress_warnings": ["modelcard.unknown_key", "modelcard.yaml"]},
+)
+def test_subtypes_can_be_silenced(app):
+    app.build()
+    text = "\n".join(warnings_of(app))
+    assert "unknown_key" not in text
+    assert "modelcard.yaml" not in text
+    assert "[modelcard.invalid_value]" in text
