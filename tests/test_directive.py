@@ -162,7 +162,8 @@ def test_bad_card_still_renders_its_valid_values(app):
     )
     items = [li.get_text(strip=True) for li in box.find_all("li")]
     assert items[1] == (
-        "misspelt.yaml, line 8, column 1: licence: unknown key, did you mean ‘license’?"
+        "misspelt.yaml, line 8, column 1: licence: unknown key, "
+        "did you mean \u2018license\u2019?"
     )
     arch = card.find(id="modelcard-misspelt-architecture-inductive-biases").parent
     assert "256" in arch.get_text()
