@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -41,7 +41,7 @@ class ConfigValue:
     default: Any
     types: tuple[type, ...]
     help: str
-    rebuild: str = "env"
+    rebuild: Literal["", "env", "html"] = "env"
 
     @property
     def type_names(self) -> str:

@@ -201,9 +201,9 @@ class _Builder:
             )
         if tag not in _SCALAR_TAGS:
             raise CardError(_unsafe(tag, event.start_mark))
-        node = yaml.ScalarNode(
-            tag, event.value, event.start_mark, event.end_mark, event.style
-        )
+        start: Any = event.start_mark
+        end: Any = event.end_mark
+        node = yaml.ScalarNode(tag, event.value, start, end, event.style)
         try:
             return _constructor.construct_object(node)
         except (ConstructorError, ValueError) as exc:

@@ -61,9 +61,12 @@ class CardTextRenderer(SphinxRenderer):
     """MyST's renderer with directives, raw HTML and foreign roles turned off."""
 
     def render_fence(self, token: SyntaxTreeNode) -> None:
-        info = token.info.strip()
-        if info.startswith("{"):
-            token.info = ""  # a directive fence: show its text as code
+        if token.info.strip().startswith("{"):
+            # a directive fence: its text is shown as code, never run
+            block = nodes.literal_block(token.content, token.content)
+            self.add_line_and_source_path(block, token)
+            self.current_node += block
+            return
         super().render_fence(token)
 
     def render_html_block(self, token: SyntaxTreeNode) -> None:
@@ -106,7 +109,7 @@ class DirectiveMarkup(Markup):
     def __init__(self, directive: SphinxDirective) -> None:
         self.directive = directive
         env = directive.env
-        parser = create_md_parser(env.myst_config, CardTextRenderer)
+        parser = create_md_parser(env.myst_config, CardTextRenderer)  # type: ignore[attr-defined]
         parser.disable(["html_block", "html_inline"], ignoreInvalid=True)
         self.renderer: CardTextRenderer = parser.renderer  # type: ignore[assignment]
         options: dict[str, Any] = {

@@ -13,7 +13,7 @@ import types
 import typing
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 from pydantic import BaseModel, ValidationError, create_model
 from pydantic_core import ErrorDetails
@@ -28,7 +28,7 @@ _MAX_PASSES = 4
 
 def _optional_required() -> type[ModelCard]:
     fields: dict[str, Any] = {
-        name: (info.annotation | None, None)
+        name: (Optional[info.annotation], None)  # noqa: UP045
         for name, info in ModelCard.model_fields.items()
         if info.is_required()
     }
