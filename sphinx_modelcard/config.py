@@ -160,20 +160,32 @@ def check_config(app: Sphinx, config: Config) -> None:
         config.bibtex_bibfiles = [str(EMPTY_BIB)]
     for value in CONFIG_VALUES:
         current = getattr(config, value.name)
-        bad = not isinstance(current, value.types) or (
-            isinstance(current, bool) and bool not in value.types
-        )
-        if not bad and value.name == "modelcard_modalities":
-            bad = not current or not all(isinstance(m, str) for m in current)
-        if not bad and value.name == "modelcard_max_bytes":
-            bad = current <= 0
-        if bad:
+        expected = _problem_with(value, current)
+        if expected is not None:
             warn(
-                f"{value.name} should be {value.type_names}, not {current!r}; "
+                f"{value.name} should be {expected}, not {current!r}; "
                 f"using the default {value.default!r}",
                 Subtype.CONFIG,
             )
             setattr(config, value.name, value.default)
+
+
+def _problem_with(value: ConfigValue, current: Any) -> str | None:
+    """What ``current`` should have been, or None when it is fine."""
+    wrong_type = not isinstance(current, value.types) or (
+        isinstance(current, bool) and bool not in value.types
+    )
+    if wrong_type:
+        return value.type_names
+    if value.name == "modelcard_modalities" and (
+        not current or not all(isinstance(m, str) for m in current)
+    ):
+        return "a non-empty list of strings"
+    if value.name in ("modelcard_max_bytes", "modelcard_pdf_timeout") and current <= 0:
+        return "a positive number"
+    if value.name == "modelcard_pdf_workers" and current is not None and current < 1:
+        return "a positive number"
+    return None
 
 
 def config_path(config: Config, name: str) -> Path | None:

@@ -192,3 +192,74 @@ def test_subtypes_can_be_silenced(app):
     assert "unknown_key" not in text
     assert "modelcard.yaml" not in text
     assert "[modelcard.invalid_value]" in text
+
+
+@pytest.mark.sphinx("html", testroot="links")
+def test_unknown_references_duplicates_and_links(app):
+    app.build()
+    card = app.srcdir / "cards" / "linker.yaml"
+    index = app.srcdir / "index.md"
+    second = app.srcdir / "second.md"
+    assert warnings_of(app) == [
+        f"{card}:9: WARNING: references.cite[1]: no entry 'unknown2024' in the "
+        "bibliography files (column 21) [modelcard.reference]",
+        f"{card}:10: WARNING: related[1]: no card 'ghost' in the KB (column 19) "
+        "[modelcard.reference]",
+        f"{second}:3: WARNING: card 'linker' is already rendered by page 'first' "
+        "[modelcard.duplicate_id]",
+        f"{index}:8: WARNING: no card with id 'nobody' is rendered in this project "
+        "[modelcard.reference]",
+    ]
+    links = page(app, "index").find_all("a", class_="reference internal")
+    assert [a["href"] for a in links if a.get_text() == "Linker"] == [
+        "first.html#modelcard-linker"
+    ]
+    assert page(app, "second").find("div", class_="modelcard") is None
+
+
+@pytest.mark.parametrize(
+    "extensions",
+    [
+        ["myst_parser", "sphinx_modelcard"],
+        ["sphinx_modelcard", "myst_parser", "sphinx_design", "sphinxcontrib.bibtex"],
+        ["sphinxcontrib.bibtex", "sphinx_modelcard"],
+    ],
+)
+def test_works_whatever_else_is_listed(
+    make_app, rootdir, sphinx_test_tempdir, extensions
+):
+    import shutil
+
+    srcdir = sphinx_test_tempdir / f"order-{len(extensions)}-{extensions[0]}"
+    if not srcdir.exists():
+        shutil.copytree(rootdir / "test-basic", srcdir)
+    app = make_app("html", srcdir=srcdir, confoverrides={"extensions": extensions})
+    app.build()
+    assert warnings_of(app) == []
+    assert section_titles(card_of(page(app, "dna"), "dnamodel")) == TITLES
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="basic",
+    confoverrides={"modelcard_max_bytes": -1, "modelcard_modalities": []},
+)
+def test_bad_config_values_fall_back_with_a_warning(app):
+    assert warnings_of(app) == [
+        "WARNING: modelcard_modalities should be a non-empty list of strings, not "
+        "[]; using the default ['genetics', 'brain', 'single_cell', 'multimodal', "
+        "'clinical', 'language', 'tabular', 'other'] [modelcard.config]",
+        "WARNING: modelcard_max_bytes should be a positive number, not -1; using "
+        "the default 1048576 [modelcard.config]",
+    ]
+    assert app.config.modelcard_max_bytes == 1048576
+
+
+@pytest.mark.sphinx("html", testroot="basic")
+def test_extension_metadata(app):
+    extension = app.extensions["sphinx_modelcard"]
+    assert extension.parallel_read_safe is True
+    assert extension.parallel_write_safe is True
+    from sphinx_modelcard import ENV_VERSION
+
+    assert app.registry.get_envversion(app)["sphinx_modelcard"] == ENV_VERSION
