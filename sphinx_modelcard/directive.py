@@ -19,8 +19,8 @@ from .layout import CardLinks, render_card, render_unreadable
 from .markup import DirectiveMarkup
 from .paths import inside
 from .problems import Problem, Subtype
-from .schema import ModelCard
 from .reporting import report_problem, warn
+from .schema import ModelCard
 from .store import cached_card
 from .validate import CardResult
 

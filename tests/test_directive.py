@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from conftest import warnings_of
-from helpers import card_of, page, section_titles
 
 from sphinx_modelcard.layout import SECTIONS
+
+from conftest import warnings_of
+from helpers import card_of, page, section_titles
 
 TITLES = [title for title, _ in SECTIONS]
 

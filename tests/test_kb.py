@@ -9,9 +9,10 @@ import pytest
 import yaml
 from sphinx.testing.util import SphinxTestApp
 
+from sphinx_modelcard.layout import SECTIONS
+
 from conftest import warnings_of
 from helpers import card_of, page, section_titles
-from sphinx_modelcard.layout import SECTIONS
 
 REPO = Path(__file__).resolve().parent.parent
 CARDS = sorted((REPO / "kb" / "model_cards").glob("*.yaml"))
