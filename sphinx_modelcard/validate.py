@@ -181,7 +181,11 @@ def _message(error: ErrorDetails) -> str:
         shown = shown[:57] + "..."
     if isinstance(error["input"], (dict, list)):
         shown = type(error["input"]).__name__
-    return f"{message}, got {shown}"
+    hint = ""
+    if error["type"] == "string_type" and isinstance(error["input"], (int, float)):
+        # YAML reads 1234567 or 1.10 as numbers; quotes keep them text
+        hint = " (YAML read it as a number: put it in quotes)"
+    return f"{message}, got {shown}{hint}"
 
 
 def _nearest(values: dict[Path_, tuple[int, int]], path: Path_) -> tuple[int, int]:

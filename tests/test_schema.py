@@ -314,3 +314,18 @@ def test_older_shape_rejects_other_extra_recipe_keys(tmp_path):
             "'pooling_notes'?",
         ),
     ]
+
+
+def test_a_number_where_text_is_meant_says_to_quote_it(tmp_path):
+    text = VALID.format(stem="example").replace(
+        "commit: 0060a6d8079b6a040fc55d505e15972a327b70a6", "commit: 1234567"
+    )
+    assert problems(tmp_path, text) == [
+        (
+            8,
+            11,
+            Subtype.INVALID_VALUE,
+            "version.commit: Input should be a valid string, got 1234567 "
+            "(YAML read it as a number: put it in quotes)",
+        ),
+    ]
