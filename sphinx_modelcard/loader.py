@@ -39,7 +39,6 @@ _SCALAR_TAGS = {
 _MAP_TAG = _STANDARD + "map"
 _SEQ_TAG = _STANDARD + "seq"
 _resolver = Resolver()
-_constructor = SafeConstructor()
 
 
 @dataclasses.dataclass
@@ -144,6 +143,8 @@ class _Builder:
         self.count = 0
         self.root: Any = None
         self.anchor_of: dict[int, str] = {}
+        # one per card: a constructor remembers every node it has built
+        self.constructor = SafeConstructor()
 
     def build(self) -> LoadedYaml:
         try:
@@ -205,7 +206,7 @@ class _Builder:
         end: Any = event.end_mark
         node = yaml.ScalarNode(tag, event.value, start, end, event.style)
         try:
-            return _constructor.construct_object(node)
+            return self.constructor.construct_object(node)
         except (ConstructorError, ValueError) as exc:
             raise CardError(
                 _at(
