@@ -12,7 +12,7 @@ ENV_VERSION = 1
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    from . import config, directive, domain, roles
+    from . import config, directive, domain, roles, sanitize
 
     for extension in ("myst_parser", "sphinx_design", "sphinxcontrib.bibtex"):
         app.setup_extension(extension)
@@ -22,6 +22,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("warn-missing-reference", domain.warn_missing_card)
     directive.setup_directive(app)
     roles.setup_roles(app)
+    sanitize.setup_sanitize(app)
 
     return {
         "version": __version__,
