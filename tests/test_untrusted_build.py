@@ -13,7 +13,10 @@ import pytest
 from conftest import ROOTS
 from untrusted import write_hostile_project
 
-BUILD = "import sys; from sphinx.cmd.build import build_main; sys.exit(build_main(sys.argv[1:]))"
+BUILD = (
+    "import sys; from sphinx.cmd.build import build_main; "
+    "sys.exit(build_main(sys.argv[1:]))"
+)
 
 
 def build(srcdir: Path, outdir: Path, *flags: str) -> subprocess.CompletedProcess[str]:
