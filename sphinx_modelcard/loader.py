@@ -10,6 +10,7 @@ value are kept for the error messages.
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,8 @@ _STANDARD = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {
     _STANDARD + name for name in ("str", "int", "float", "bool", "null", "timestamp")
 }
+#: What YAML counts as the end of a line.
+_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _MAP_TAG = _STANDARD + "map"
 _SEQ_TAG = _STANDARD + "seq"
 _resolver = Resolver()
@@ -77,7 +80,7 @@ def parse_card(raw: bytes) -> LoadedYaml:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = f"not valid YAML: {exc.problem or exc.context}"
-        raise CardError(_at(message, Subtype.YAML, mark)) from None
+        raise CardError(_within(_at(message, Subtype.YAML, mark), text)) from None
     except yaml.YAMLError as exc:
         raise CardError(Problem(f"not valid YAML: {exc}", Subtype.YAML)) from None
     if loaded.data is None:
@@ -112,6 +115,20 @@ def _decode(raw: bytes) -> str:
             )
         ) from None
     return text.removeprefix("\ufeff")
+
+
+def _within(problem: Problem, text: str) -> Problem:
+    """The problem on a line of ``text``.
+
+    At the end of a text without a final newline, libyaml places the error
+    on the line after the last one.
+    """
+    lines = _YAML_BREAK.split(text)
+    last = len(lines)
+    if problem.line is None or problem.line <= last:
+        return problem
+    column = len(lines[-1]) + 1
+    return dataclasses.replace(problem, line=last, column=column)
 
 
 def _at(message: str, subtype: Subtype, mark: Any) -> Problem:

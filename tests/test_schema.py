@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from sphinx_modelcard.problems import Subtype
+from sphinx_modelcard.schema import ModelCard
 from sphinx_modelcard.validate import load_card
 
 MODALITIES = ("genetics", "brain", "other")
@@ -314,3 +315,23 @@ def test_older_shape_rejects_other_extra_recipe_keys(tmp_path):
             "'pooling_notes'?",
         ),
     ]
+
+
+@pytest.mark.filterwarnings("error")
+def test_a_licence_mapping_serialises_as_a_mapping():
+    card = ModelCard.model_validate(
+        {
+            "id": "x",
+            "name": "X",
+            "modality": "other",
+            "summary": "s",
+            "repo": "https://github.com/example/x",
+            "version": {"tag": "v1"},
+            "license": {"code": "MIT", "weights": "Apache-2.0"},
+        }
+    )
+    assert card.model_dump(mode="python")["license"] == {
+        "code": "MIT",
+        "weights": "Apache-2.0",
+        "data": None,
+    }

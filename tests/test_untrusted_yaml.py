@@ -209,3 +209,9 @@ def test_hostile_cards_in_a_build(hostile_app):
     bomb = card_of(page(hostile_app, "bomb"), "bomb")
     assert "modelcard-unreadable" in bomb["class"]
     assert "lol" not in bomb.get_text()
+
+
+def test_an_error_at_the_end_is_on_the_last_line():
+    assert refused(b"id: x\nname") == Problem(
+        "not valid YAML: could not find expected ':'", Subtype.YAML, 2, 5
+    )
