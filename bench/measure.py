@@ -26,7 +26,10 @@ def sphinx_build(args: list[str], env: dict[str, str] | None = None) -> dict:
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-c", _CHILD, *args],
-        capture_output=True, text=True, env=env, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -48,6 +51,15 @@ def sphinx_build(args: list[str], env: dict[str, str] | None = None) -> dict:
 
 def html(src: Path, out: Path, *extra: str, env: dict[str, str] | None = None):
     return sphinx_build(
-        ["-b", "html", "-q", *extra, str(src), str(out / "html"),
-         "-d", str(out / "doctrees")], env
+        [
+            "-b",
+            "html",
+            "-q",
+            *extra,
+            str(src),
+            str(out / "html"),
+            "-d",
+            str(out / "doctrees"),
+        ],
+        env,
     )

@@ -119,7 +119,10 @@ def hand_written(card: dict[str, Any]) -> str:
         f"[commit]({card['repo']}/commit/{version['commit']})\n"
     )
     out.append(
-        "{bdg-primary}`" + card["modality"] + "` {bdg-info}`" + lic["code"]
+        "{bdg-primary}`"
+        + card["modality"]
+        + "` {bdg-info}`"
+        + lic["code"]
         + "` {bdg-success}`verified`\n"
     )
     out.append("## Metadata\n\n| Key | Value |\n| --- | --- |\n")
@@ -158,6 +161,7 @@ def hand_written(card: dict[str, Any]) -> str:
     refs = card.get("references", {})
     out.append("\n## References & Links\n\n")
     out.append(_items([f"{{footcite:t}}`{key}`" for key in refs.get("cite", [])]))
-    out.append(_items([f"[{link['title']}]({link['url']})" for link in
-                       refs.get("links", [])]))
+    out.append(
+        _items([f"[{link['title']}]({link['url']})" for link in refs.get("links", [])])
+    )
     return "".join(out)

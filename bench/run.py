@@ -25,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from measure import html, sphinx_build  # noqa: E402
-from projects import (  # noqa: E402
+from measure import html, sphinx_build
+from projects import (
     write_extension_project,
     write_plain_project,
 )
@@ -93,7 +93,8 @@ class Suite:
             self.record(
                 f"1. html, extension / hand-written MyST, N={count}",
                 f"{ext['wall']:.1f} s / {plain['wall']:.1f} s = {ratio:.2f}",
-                "<= 1.15", ratio <= 1.15,
+                "<= 1.15",
+                ratio <= 1.15,
             )
             ext_runs[count] = ext
         return ext_runs
@@ -104,7 +105,8 @@ class Suite:
         out = self.fresh(f"pdf-{count}-out")
         ours = median_of(self.runs, lambda: self._clean(html, src, out))
         stock_src = write_extension_project(
-            self.fresh(f"stock-{count}"), count,
+            self.fresh(f"stock-{count}"),
+            count,
             "modelcard_pdf = False\n" + STOCK_PDF.format(count=count),
         )
         stock_out = self.fresh(f"stock-{count}-out")
@@ -112,10 +114,17 @@ class Suite:
         def stock_once() -> dict:
             shutil.rmtree(stock_out, ignore_errors=True)
             first = html(stock_src, stock_out)
-            second = sphinx_build([
-                "-b", "pdf", "-q", str(stock_src), str(stock_out / "pdf"),
-                "-d", str(stock_out / "doctrees"),
-            ])
+            second = sphinx_build(
+                [
+                    "-b",
+                    "pdf",
+                    "-q",
+                    str(stock_src),
+                    str(stock_out / "pdf"),
+                    "-d",
+                    str(stock_out / "doctrees"),
+                ]
+            )
             return {key: first[key] + second[key] for key in ("wall", "cpu")}
 
         stock = median_of(self.runs, stock_once)
@@ -123,11 +132,14 @@ class Suite:
         self.record(
             f"2. html+PDF run / html then stock -b pdf, N={count}",
             f"{ours['wall']:.1f} s / {stock['wall']:.1f} s = {ratio:.2f}",
-            "<= 0.6", ratio <= 0.6,
+            "<= 0.6",
+            ratio <= 0.6,
         )
         self.record(
             f"   CPU seconds per PDF (whole run / N), N={count}",
-            f"{ours['cpu'] / count:.2f} s", "", None,
+            f"{ours['cpu'] / count:.2f} s",
+            "",
+            None,
         )
         return {"src": src, "out": out, "full": ours}
 
@@ -150,29 +162,36 @@ class Suite:
         self.record(
             f"3. one card edited / full build, N={count}",
             f"{edited['wall']:.2f} s / {full['wall']:.1f} s = {edit_ratio:.3f}",
-            "<= 0.1", edit_ratio <= 0.1,
+            "<= 0.1",
+            edit_ratio <= 0.1,
         )
         self.record(
             f"   no change / full build, N={count}",
             f"{unchanged['wall']:.2f} s / {full['wall']:.1f} s = {same_ratio:.3f}",
-            "<= 0.05", same_ratio <= 0.05,
+            "<= 0.05",
+            same_ratio <= 0.05,
         )
         self.record(
             "   PDFs rewritten after one card edit",
             f"{len(rewritten)} ({', '.join(rewritten) or 'none'})",
-            "1", len(rewritten) == 1,
+            "1",
+            len(rewritten) == 1,
         )
 
     def growth(self, ext_runs: dict[int, dict], small: int, large: int) -> None:
         ratio = ext_runs[large]["wall"] / ext_runs[small]["wall"]
         self.record(
             f"4. html time N={large} / N={small}",
-            f"{ratio:.2f}", "<= 5.5", ratio <= 5.5,
+            f"{ratio:.2f}",
+            "<= 5.5",
+            ratio <= 5.5,
         )
         peak = ext_runs[large]["rss_mib"]
         self.record(
             f"   peak memory of the build, N={large}",
-            f"{peak:.0f} MiB", "< 1536 MiB", peak < 1536,
+            f"{peak:.0f} MiB",
+            "< 1536 MiB",
+            peak < 1536,
         )
 
     def parallel(self, count: int) -> None:
@@ -183,7 +202,9 @@ class Suite:
         self.record(
             f"5. html+PDF -j 2 / -j 1, N={count}",
             f"{two['wall']:.1f} s / {serial['wall']:.1f} s = "
-            f"{two['wall'] / serial['wall']:.2f}", "", None,
+            f"{two['wall'] / serial['wall']:.2f}",
+            "",
+            None,
         )
 
 
@@ -191,8 +212,16 @@ def machine() -> str:
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     versions = ", ".join(
         f"{name} {metadata.version(name)}"
-        for name in ("sphinx", "docutils", "myst-parser", "sphinx-design",
-                     "sphinxcontrib-bibtex", "rst2pdf", "pydantic", "PyYAML")
+        for name in (
+            "sphinx",
+            "docutils",
+            "myst-parser",
+            "sphinx-design",
+            "sphinxcontrib-bibtex",
+            "rst2pdf",
+            "pydantic",
+            "PyYAML",
+        )
     )
     return (
         f"{os.cpu_count()} cores, {memory:.0f} GiB memory, "
@@ -218,8 +247,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes only")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--no-write", action="store_true",
-                        help="print, but leave the docs table as it is")
+    parser.add_argument(
+        "--no-write",
+        action="store_true",
+        help="print, but leave the docs table as it is",
+    )
     args = parser.parse_args()
     sizes = [10, 20, 50] if args.quick else [50, 200, 1000]
     small, large = sizes[1], sizes[2]

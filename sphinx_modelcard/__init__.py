@@ -12,7 +12,7 @@ ENV_VERSION = 1
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    from . import assets, config, directive, domain, roles
+    from . import assets, config, directive, domain, roles, sanitize
 
     for extension in ("myst_parser", "sphinx_design", "sphinxcontrib.bibtex"):
         app.setup_extension(extension)
@@ -23,6 +23,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     directive.setup_directive(app)
     roles.setup_roles(app)
     assets.setup_assets(app)
+    sanitize.setup_sanitize(app)
 
     return {
         "version": __version__,

@@ -16,6 +16,8 @@ from docutils import nodes
 from pybtex.plugin import find_plugin
 from sphinx.environment import BuildEnvironment
 
+from .sanitize import drop_unsafe_links
+
 
 def bib_entries(env: BuildEnvironment) -> dict[str, Any] | None:
     """The entries of the project's bibliography, or None without bibtex."""
@@ -50,4 +52,6 @@ def bibliography(env: BuildEnvironment, keys: Sequence[str]) -> list[nodes.Node]
         item = nodes.list_item("", domain.backend.paragraph(formatted))
         item["classes"].append("modelcard-bib-entry")
         listing += item
+    # refs.bib is untrusted: an entry's url is linked as written
+    drop_unsafe_links(listing)
     return [listing]

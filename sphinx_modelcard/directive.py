@@ -45,6 +45,8 @@ class ModelCardDirective(SphinxDirective):
             max_bytes=self.config.modelcard_max_bytes,
         )
         card = result.card
+        if card is not None and card.id is None:
+            card = card.model_copy(update={"id": fallback_id(path)})
         problems = list(result.problems)
         missing: set[str] = set()
         if card is not None:
@@ -57,7 +59,7 @@ class ModelCardDirective(SphinxDirective):
             report_problem(path, problem)
         shown = [self._describe(path, p) for p in problems]
         if card is None:
-            return [render_unreadable(path.stem, shown)]
+            return [render_unreadable(fallback_id(path), shown)]
         node = render_card(card, DirectiveMarkup(self), self._links(path), shown)
         for xref in node.findall(addnodes.pending_xref):
             if xref["reftarget"] in missing:
@@ -67,7 +69,7 @@ class ModelCardDirective(SphinxDirective):
 
     def _claim(self, card: ModelCard, path: Path) -> bool:
         """Record this page as the card's page; False if another has it."""
-        card_id = card.id or path.stem
+        card_id = card.id or fallback_id(path)
         entry: CardEntry = {
             "docname": self.env.docname,
             "lineno": self.lineno,
@@ -172,6 +174,17 @@ class ModelCardDirective(SphinxDirective):
         if problem.column is not None:
             where += f", column {problem.column}"
         return f"{where}: {problem.message}"
+
+
+def fallback_id(path: Path) -> str:
+    """The id of a card whose own id is invalid: its stem, made safe.
+
+    The id ends up in HTML ids and file names, so a stem that is no valid
+    id (quotes, spaces) is turned into one.
+    """
+    if re.match(ID_PATTERN, path.stem):
+        return path.stem
+    return nodes.make_id(path.stem) or "card"
 
 
 def setup_directive(app: Sphinx) -> None:

@@ -72,7 +72,8 @@ class CodeCitationRole(SphinxRole):
         if not checkout.is_dir():
             return
         target = (checkout / rel).resolve()
-        if not inside(target, [checkout]):
+        # both: a checkout may itself be a link out of the repos folder
+        if not (inside(target, [checkout]) and inside(target, [repos])):
             warn(
                 f"{rel!r} leaves the checkout of {card_id!r}",
                 Subtype.PATH,

@@ -70,7 +70,8 @@ class License(Strict):
 
 
 def _license_shape(value: Any) -> str:
-    return "mapping" if isinstance(value, dict) else "expression"
+    # a dict when validating, the model itself when serialising
+    return "mapping" if isinstance(value, (dict, License)) else "expression"
 
 
 #: A plain string is the code licence; a mapping keeps code and weights apart.

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from sphinx_modelcard.problems import Subtype
+from sphinx_modelcard.schema import ModelCard
 from sphinx_modelcard.validate import load_card
 
 MODALITIES = ("genetics", "brain", "other")
@@ -329,3 +330,23 @@ def test_a_number_where_text_is_meant_says_to_quote_it(tmp_path):
             "(YAML read it as a number: put it in quotes)",
         ),
     ]
+
+
+@pytest.mark.filterwarnings("error")
+def test_a_licence_mapping_serialises_as_a_mapping():
+    card = ModelCard.model_validate(
+        {
+            "id": "x",
+            "name": "X",
+            "modality": "other",
+            "summary": "s",
+            "repo": "https://github.com/example/x",
+            "version": {"tag": "v1"},
+            "license": {"code": "MIT", "weights": "Apache-2.0"},
+        }
+    )
+    assert card.model_dump(mode="python")["license"] == {
+        "code": "MIT",
+        "weights": "Apache-2.0",
+        "data": None,
+    }
