@@ -12,7 +12,7 @@ ENV_VERSION = 1
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    from . import config, directive, domain, roles
+    from . import assets, config, directive, domain, roles, sanitize
     from .pdf import setup_pdf
 
     for extension in ("myst_parser", "sphinx_design", "sphinxcontrib.bibtex"):
@@ -23,6 +23,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("warn-missing-reference", domain.warn_missing_card)
     directive.setup_directive(app)
     roles.setup_roles(app)
+    assets.setup_assets(app)
+    sanitize.setup_sanitize(app)
     setup_pdf(app)
 
     return {

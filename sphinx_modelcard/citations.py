@@ -8,12 +8,15 @@ The style's DOI and arXiv links come with it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
 from docutils import nodes
 from pybtex.plugin import find_plugin
 from sphinx.environment import BuildEnvironment
+
+from .sanitize import drop_unsafe_links
 
 
 def bib_entries(env: BuildEnvironment) -> dict[str, Any] | None:
@@ -25,12 +28,19 @@ def bib_entries(env: BuildEnvironment) -> dict[str, Any] | None:
     return dict(bibdata.data.entries)
 
 
+@functools.cache
+def _style(name: str) -> Any:
+    # Looking a pybtex style up scans every installed package's entry points;
+    # the style itself keeps no state between entries, so one per name serves.
+    return find_plugin("pybtex.style.formatting", name)()
+
+
 def bibliography(env: BuildEnvironment, keys: Sequence[str]) -> list[nodes.Node]:
     domain: Any = env.domains["cite"]
     for bibfile in domain.bibdata.bibfiles:
         env.note_dependency(str(bibfile))
     entries = domain.bibdata.data.entries
-    style = find_plugin("pybtex.style.formatting", env.config.bibtex_default_style)()
+    style = _style(env.config.bibtex_default_style)
     found = [entries[key] for key in keys if key in entries]
     if not found:
         return []
@@ -42,4 +52,6 @@ def bibliography(env: BuildEnvironment, keys: Sequence[str]) -> list[nodes.Node]
         item = nodes.list_item("", domain.backend.paragraph(formatted))
         item["classes"].append("modelcard-bib-entry")
         listing += item
+    # refs.bib is untrusted: an entry's url is linked as written
+    drop_unsafe_links(listing)
     return [listing]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -18,6 +18,8 @@ from .problems import Subtype
 from .reporting import warn
 
 logger = logging.getLogger(__name__)
+
+EMPTY_BIB = Path(__file__).with_name("empty.bib")
 
 DEFAULT_MODALITIES = (
     "genetics",
@@ -39,7 +41,7 @@ class ConfigValue:
     default: Any
     types: tuple[type, ...]
     help: str
-    rebuild: str = "env"
+    rebuild: Literal["", "env", "html"] = "env"
 
     @property
     def type_names(self) -> str:
@@ -140,38 +142,61 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
 _BY_NAME = {value.name: value for value in CONFIG_VALUES}
 
 
+#: Not a user setting: the folder of conf.py, which path values are relative
+#: to, kept where directives and roles (which see no application) can read it.
+CONFDIR = "modelcard_confdir"
+
+
 def register_config(app: Sphinx) -> None:
     for value in CONFIG_VALUES:
         app.add_config_value(value.name, value.default, value.rebuild, value.types)
+    app.add_config_value(CONFDIR, "", "", (str,))
     app.connect("config-inited", check_config)
 
 
 def check_config(app: Sphinx, config: Config) -> None:
     """Fall back to the default, with a warning, for a value of the wrong type."""
+    setattr(config, CONFDIR, str(app.confdir))
+    if not config.bibtex_bibfiles:
+        # sphinxcontrib-bibtex refuses to start without a file; a project
+        # whose cards cite nothing should not have to keep one.
+        config.bibtex_bibfiles = [str(EMPTY_BIB)]
     for value in CONFIG_VALUES:
         current = getattr(config, value.name)
-        bad = not isinstance(current, value.types) or (
-            isinstance(current, bool) and bool not in value.types
-        )
-        if not bad and value.name == "modelcard_modalities":
-            bad = not current or not all(isinstance(m, str) for m in current)
-        if not bad and value.name == "modelcard_max_bytes":
-            bad = current <= 0
-        if bad:
+        expected = _problem_with(value, current)
+        if expected is not None:
             warn(
-                f"{value.name} should be {value.type_names}, not {current!r}; "
+                f"{value.name} should be {expected}, not {current!r}; "
                 f"using the default {value.default!r}",
                 Subtype.CONFIG,
             )
             setattr(config, value.name, value.default)
 
 
-def config_path(app: Sphinx, name: str) -> Path | None:
+def _problem_with(value: ConfigValue, current: Any) -> str | None:
+    """What ``current`` should have been, or None when it is fine."""
+    wrong_type = not isinstance(current, value.types) or (
+        isinstance(current, bool) and bool not in value.types
+    )
+    if wrong_type:
+        return value.type_names
+    if value.name == "modelcard_modalities" and (
+        not current or not all(isinstance(m, str) for m in current)
+    ):
+        return "a non-empty list of strings"
+    if value.name in ("modelcard_max_bytes", "modelcard_pdf_timeout") and current <= 0:
+        return "a positive number"
+    if value.name == "modelcard_pdf_workers" and current is not None and current < 1:
+        return "a positive number"
+    return None
+
+
+def config_path(config: Config, name: str) -> Path | None:
     """The folder a path-valued config value names, resolved from ``conf.py``."""
-    raw = getattr(app.config, name)
+    raw = getattr(config, name)
     if raw is None:
         return None
-    return (Path(app.confdir) / raw).resolve()
+    return (Path(getattr(config, CONFDIR)) / raw).resolve()
 
 
 def help_for(name: str) -> ConfigValue:

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -19,6 +20,7 @@ from .markup import DirectiveMarkup
 from .paths import inside
 from .problems import Problem, Subtype
 from .reporting import report_problem, warn
+from .schema import ModelCard
 from .store import cached_card
 from .validate import CardResult
 
@@ -42,17 +44,32 @@ class ModelCardDirective(SphinxDirective):
             modalities=tuple(self.config.modelcard_modalities),
             max_bytes=self.config.modelcard_max_bytes,
         )
-        problems = list(result.problems)
         card = result.card
+        if card is not None and card.id is None:
+            card = card.model_copy(update={"id": fallback_id(path)})
+        problems = list(result.problems)
+        missing: set[str] = set()
         if card is not None:
-            problems += self._check_links(result)
+            if not self._claim(card, path):
+                return []
+            link_problems, missing = self._check_links(result)
+            problems += link_problems
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         for problem in problems:
             report_problem(path, problem)
         shown = [self._describe(path, p) for p in problems]
         if card is None:
-            return [render_unreadable(path.stem, shown)]
+            return [render_unreadable(fallback_id(path), shown)]
+        node = render_card(card, DirectiveMarkup(self), self._links(path), shown)
+        for xref in node.findall(addnodes.pending_xref):
+            if xref["reftarget"] in missing:
+                xref["refwarn"] = False  # already reported at its YAML line
+        self.set_source_info(node)
+        return [node]
 
-        card_id = card.id or path.stem
+    def _claim(self, card: ModelCard, path: Path) -> bool:
+        """Record this page as the card's page; False if another has it."""
+        card_id = card.id or fallback_id(path)
         entry: CardEntry = {
             "docname": self.env.docname,
             "lineno": self.lineno,
@@ -64,15 +81,11 @@ class ModelCardDirective(SphinxDirective):
         }
         domain = self.env.domains[ModelCardDomain.name]
         assert isinstance(domain, ModelCardDomain)
-        if not domain.note_card(card_id, entry):
-            return []
-        node = render_card(card, DirectiveMarkup(self), self._links(path), shown)
-        self.set_source_info(node)
-        return [node]
+        return domain.note_card(card_id, entry)
 
     def _card_path(self, argument: str) -> Path | None:
         """The card file, resolved; None (with a warning) when not allowed."""
-        kb_dir = config_path(self.env.app, "modelcard_kb_dir")
+        kb_dir = config_path(self.config, "modelcard_kb_dir")
         assert kb_dir is not None
         if argument.endswith((".yaml", ".yml")):
             _, absolute = self.env.relfn2path(argument, self.env.docname)
@@ -101,15 +114,20 @@ class ModelCardDirective(SphinxDirective):
             return None
         return path
 
-    def _check_links(self, result: CardResult) -> list[Problem]:
-        """Cited keys and related ids that name nothing, at their YAML lines."""
+    def _check_links(self, result: CardResult) -> tuple[list[Problem], set[str]]:
+        """Cited keys and related ids that name nothing, at their YAML lines.
+
+        Also returns the related ids that have no card file.
+        """
         assert result.card is not None and result.loaded is not None
         card, values = result.card, result.loaded.values
         problems = []
-        kb_dir = config_path(self.env.app, "modelcard_kb_dir")
+        kb_dir = config_path(self.config, "modelcard_kb_dir")
         assert kb_dir is not None
+        missing = set()
         for index, related in enumerate(card.related):
             if not (kb_dir / f"{related}.yaml").is_file():
+                missing.add(related)
                 line, column = values.get(("related", index), (None, None))
                 problems.append(
                     Problem(
@@ -135,10 +153,10 @@ class ModelCardDirective(SphinxDirective):
                             column,
                         )
                     )
-        return problems
+        return problems, missing
 
     def _links(self, path: Path) -> CardLinks:
-        root = config_path(self.env.app, "modelcard_source_root")
+        root = config_path(self.config, "modelcard_source_root")
         assert root is not None
         try:
             shown = path.relative_to(root).as_posix()
@@ -156,6 +174,17 @@ class ModelCardDirective(SphinxDirective):
         if problem.column is not None:
             where += f", column {problem.column}"
         return f"{where}: {problem.message}"
+
+
+def fallback_id(path: Path) -> str:
+    """The id of a card whose own id is invalid: its stem, made safe.
+
+    The id ends up in HTML ids and file names, so a stem that is no valid
+    id (quotes, spaces) is turned into one.
+    """
+    if re.match(ID_PATTERN, path.stem):
+        return path.stem
+    return nodes.make_id(path.stem) or "card"
 
 
 def setup_directive(app: Sphinx) -> None:

@@ -43,7 +43,7 @@ class ModelCardDomain(Domain):
     label = "Model card"
     object_types = {"card": ObjType("card", "card")}
     roles = {"card": XRefRole(warn_dangling=True)}
-    initial_data: dict[str, Any] = {"cards": {}}
+    initial_data = {"cards": {}}
     data_version = 1
 
     @property

@@ -10,6 +10,7 @@ value are kept for the error messages.
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +37,11 @@ _STANDARD = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {
     _STANDARD + name for name in ("str", "int", "float", "bool", "null", "timestamp")
 }
+#: What YAML counts as the end of a line.
+_YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _MAP_TAG = _STANDARD + "map"
 _SEQ_TAG = _STANDARD + "seq"
 _resolver = Resolver()
-_constructor = SafeConstructor()
 
 
 @dataclasses.dataclass
@@ -78,7 +80,7 @@ def parse_card(raw: bytes) -> LoadedYaml:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = f"not valid YAML: {exc.problem or exc.context}"
-        raise CardError(_at(message, Subtype.YAML, mark)) from None
+        raise CardError(_within(_at(message, Subtype.YAML, mark), text)) from None
     except yaml.YAMLError as exc:
         raise CardError(Problem(f"not valid YAML: {exc}", Subtype.YAML)) from None
     if loaded.data is None:
@@ -115,6 +117,20 @@ def _decode(raw: bytes) -> str:
     return text.removeprefix("\ufeff")
 
 
+def _within(problem: Problem, text: str) -> Problem:
+    """The problem on a line of ``text``.
+
+    At the end of a text without a final newline, libyaml places the error
+    on the line after the last one.
+    """
+    lines = _YAML_BREAK.split(text)
+    last = len(lines)
+    if problem.line is None or problem.line <= last:
+        return problem
+    column = len(lines[-1]) + 1
+    return dataclasses.replace(problem, line=last, column=column)
+
+
 def _at(message: str, subtype: Subtype, mark: Any) -> Problem:
     if mark is None:
         return Problem(message, subtype)
@@ -144,6 +160,8 @@ class _Builder:
         self.count = 0
         self.root: Any = None
         self.anchor_of: dict[int, str] = {}
+        # one per card: a constructor remembers every node it has built
+        self.constructor = SafeConstructor()
 
     def build(self) -> LoadedYaml:
         try:
@@ -201,11 +219,11 @@ class _Builder:
             )
         if tag not in _SCALAR_TAGS:
             raise CardError(_unsafe(tag, event.start_mark))
-        node = yaml.ScalarNode(
-            tag, event.value, event.start_mark, event.end_mark, event.style
-        )
+        start: Any = event.start_mark
+        end: Any = event.end_mark
+        node = yaml.ScalarNode(tag, event.value, start, end, event.style)
         try:
-            return _constructor.construct_object(node)
+            return self.constructor.construct_object(node)
         except (ConstructorError, ValueError) as exc:
             raise CardError(
                 _at(

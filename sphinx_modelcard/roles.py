@@ -38,7 +38,7 @@ class CodeCitationRole(SphinxRole):
             return self._fail(
                 f"{rel!r} must be a path inside the repository", Subtype.PATH
             )
-        kb_dir = config_path(self.env.app, "modelcard_kb_dir")
+        kb_dir = config_path(self.config, "modelcard_kb_dir")
         assert kb_dir is not None
         card_path = (kb_dir / f"{card_id}.yaml").resolve()
         if not inside(card_path, [kb_dir]) or not card_path.is_file():
@@ -65,14 +65,15 @@ class CodeCitationRole(SphinxRole):
 
     def _check_checkout(self, card_id: str, rel: str) -> None:
         """With a local checkout, the cited file must exist in it."""
-        repos = config_path(self.env.app, "modelcard_repos_dir")
+        repos = config_path(self.config, "modelcard_repos_dir")
         if repos is None:
             return
         checkout = repos / card_id
         if not checkout.is_dir():
             return
         target = (checkout / rel).resolve()
-        if not inside(target, [checkout]):
+        # both: a checkout may itself be a link out of the repos folder
+        if not (inside(target, [checkout]) and inside(target, [repos])):
             warn(
                 f"{rel!r} leaves the checkout of {card_id!r}",
                 Subtype.PATH,

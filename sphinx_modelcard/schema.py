@@ -7,7 +7,7 @@ and for the manual's reference of card keys. They import nothing from Sphinx.
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import (
     BaseModel,
@@ -19,6 +19,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from .fields import (
     CardId,
@@ -69,7 +70,8 @@ class License(Strict):
 
 
 def _license_shape(value: Any) -> str:
-    return "mapping" if isinstance(value, dict) else "expression"
+    # a dict when validating, the model itself when serialising
+    return "mapping" if isinstance(value, (dict, License)) else "expression"
 
 
 #: A plain string is the code licence; a mapping keeps code and weights apart.
@@ -159,6 +161,7 @@ class EmbeddingRecipe(BaseModel):
     """Older cards' recipe; besides its keys, any key ending in ``_notes``."""
 
     model_config = ConfigDict(extra="allow", frozen=True)
+    extra_key_suffix: ClassVar[str] = "_notes"
 
     level: str | None = Field(None, description="subject, slide, passage, ...")
     unit: Mapping | None = Field(None, description="Per modality, the embedded units.")
@@ -170,9 +173,14 @@ class EmbeddingRecipe(BaseModel):
     def _only_notes_extra(self) -> EmbeddingRecipe:
         for key, value in (self.model_extra or {}).items():
             if not str(key).endswith("_notes"):
-                raise ValueError(f"unknown key {key!r} in embedding_recipe")
+                # reported like any unknown key, at the key itself
+                raise PydanticCustomError(
+                    "extra_forbidden", "Extra inputs are not permitted", {"key": key}
+                )
             if not isinstance(value, str):
-                raise ValueError(f"{key!r} should be text")
+                raise PydanticCustomError(
+                    "string_type", "Input should be a valid string", {"key": key}
+                )
         return self
 
 

@@ -13,7 +13,7 @@ import types
 import typing
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 from pydantic import BaseModel, ValidationError, create_model
 from pydantic_core import ErrorDetails
@@ -28,7 +28,7 @@ _MAX_PASSES = 4
 
 def _optional_required() -> type[ModelCard]:
     fields: dict[str, Any] = {
-        name: (info.annotation | None, None)
+        name: (Optional[info.annotation], None)  # noqa: UP045
         for name, info in ModelCard.model_fields.items()
         if info.is_required()
     }
@@ -94,7 +94,7 @@ def _salvage(
 
 
 def _doomed_path(data: Any, error: ErrorDetails) -> Path_:
-    path = data_path(data, error["loc"])
+    path = error_path(data, error)
     if error["type"] == "missing" and len(path) > 1:
         return path[:-1]
     return path
@@ -145,8 +145,15 @@ def data_path(data: Any, loc: Iterable[str | int]) -> Path_:
     return tuple(path)
 
 
+def error_path(data: Any, error: ErrorDetails) -> Path_:
+    """The data path of an error; a validator may name the key in ``ctx``."""
+    key = (error.get("ctx") or {}).get("key")
+    loc = error["loc"] if key is None else (*error["loc"], key)
+    return data_path(data, loc)
+
+
 def describe_error(error: ErrorDetails, loaded: LoadedYaml) -> Problem:
-    path = data_path(loaded.data, error["loc"])
+    path = error_path(loaded.data, error)
     where = _dotted(path)
     kind = error["type"]
     if kind == "missing":
@@ -157,7 +164,7 @@ def describe_error(error: ErrorDetails, loaded: LoadedYaml) -> Problem:
     if kind == "extra_forbidden":
         position = loaded.keys.get(path) or _nearest(loaded.values, path)
         message = f"{where}: unknown key"
-        near = nearest_key(str(path[-1]), known_keys(error["loc"]))
+        near = nearest_key(str(path[-1]), known_keys(path))
         if near is not None:
             message += f", did you mean {near!r}?"
         return Problem(message, Subtype.UNKNOWN_KEY, *position)
@@ -174,7 +181,11 @@ def _message(error: ErrorDetails) -> str:
         shown = shown[:57] + "..."
     if isinstance(error["input"], (dict, list)):
         shown = type(error["input"]).__name__
-    return f"{message}, got {shown}"
+    hint = ""
+    if error["type"] == "string_type" and isinstance(error["input"], (int, float)):
+        # YAML reads 1234567 or 1.10 as numbers; quotes keep them text
+        hint = " (YAML read it as a number: put it in quotes)"
+    return f"{message}, got {shown}{hint}"
 
 
 def _nearest(values: dict[Path_, tuple[int, int]], path: Path_) -> tuple[int, int]:
@@ -189,8 +200,12 @@ def nearest_key(key: str, known: Iterable[str]) -> str | None:
     return matches[0] if matches else None
 
 
-def known_keys(loc: Iterable[str | int]) -> list[str]:
-    """The keys the model at the parent of ``loc`` accepts."""
+def known_keys(loc: Sequence[str | int]) -> list[str]:
+    """The keys the model at the parent of ``loc`` accepts.
+
+    A model that also accepts any key with a given ending (``*_notes``)
+    offers the misspelt key with that ending as a candidate.
+    """
     model: Any = ModelCard
     for part in list(loc)[:-1]:
         if isinstance(part, int):
@@ -199,7 +214,13 @@ def known_keys(loc: Iterable[str | int]) -> list[str]:
             model = _model_in(model.model_fields[part].annotation)
         elif model is not None and part != model.__name__:
             model = _model_in(model)
-    return list(model.model_fields) if model is not None else []
+    if model is None:
+        return []
+    keys = list(model.model_fields)
+    suffix = getattr(model, "extra_key_suffix", None)
+    if suffix and loc and isinstance(loc[-1], str):
+        keys.append(loc[-1].rsplit("_", 1)[0] + suffix)
+    return keys
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:

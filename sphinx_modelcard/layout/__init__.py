@@ -152,10 +152,12 @@ def _maybe_link(url: str | None, text: str) -> nodes.Node:
     return link(url, text) if url else nodes.inline(text, text)
 
 
-def _yaml_link(links: CardLinks) -> nodes.Node:
+def _yaml_link(links: CardLinks, label: bool = True) -> nodes.Node:
+    """A link to the card's YAML, or its path when there is no URL template."""
     if links.yaml_url:
-        return link(links.yaml_url, "YAML")
-    return nodes.inline("", "YAML: ", nodes.literal(links.yaml_text, links.yaml_text))
+        return link(links.yaml_url, "YAML" if label else links.yaml_text)
+    path = nodes.literal(links.yaml_text, links.yaml_text)
+    return nodes.inline("", "YAML: ", path) if label else path
 
 
 def pdf_link(card_id: str) -> nodes.inline:
@@ -218,7 +220,7 @@ def _metadata(card: ModelCard, markup: Markup, links: CardLinks) -> list[nodes.N
         ("Tags", literals(card.tags)),
         ("Verified", scalar(markup, card.verified)),
         ("Last updated", scalar(markup, card.last_updated)),
-        ("YAML", [nodes.paragraph("", "", _yaml_link(links))]),
+        ("YAML", [nodes.paragraph("", "", _yaml_link(links, label=False))]),
         ("PDF", [nodes.paragraph("", "", pdf_link(card.id))]),
     ]
     body: list[nodes.Node] = [components.grid([e for e in entries if e[1]])]

@@ -166,9 +166,9 @@ def procedure(card: ModelCard, markup: Markup) -> list[nodes.Node]:
             if step.detail:
                 item += markup.block(step.detail)
             if step.flags:
-                flags = literals(step.flags)[0]
-                flags.insert(0, nodes.Text("Flags: "))
-                item += flags
+                item += nodes.paragraph(
+                    "", "Flags: ", *literals(step.flags)[0].children
+                )
             steps += item
         body.append(steps)
     body += _snippets(card)
@@ -188,7 +188,7 @@ def _dump(model: object) -> object:
 
 
 def _snippets(card: ModelCard) -> list[nodes.Node]:
-    items = [
+    items: list[tuple[str, list[nodes.Node]]] = [
         (name, [snippet_block(name, code)]) for name, code in card.how_to_infer.items()
     ]
     if len(items) == 1:
@@ -224,7 +224,7 @@ def integration(card: ModelCard, markup: Markup) -> list[nodes.Node]:
 def projector(proj: Projector, markup: Markup) -> list[nodes.Node]:
     """The projector's layer stack, with the width after each layer."""
     width = proj.input_dim
-    rows = []
+    rows: list[list[list[nodes.Node]]] = []
     linear_seen = 0
     for layer in proj.layers:
         before = width
