@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
-from pdf_helpers import build_copy, pdf_dir, pdf_names, pdf_text
 from pypdf import PdfReader
 from sphinx.testing.util import SphinxTestApp
+
+from pdf_helpers import build_copy, pdf_dir, pdf_names, pdf_text
 
 HTML_MARKS = re.compile(r"<\s*/?\s*(svg|input|label|div|span|details|summary|a)\b")
 
@@ -144,3 +145,14 @@ def test_the_lowered_tree_holds_only_nodes_rst2pdf_knows(built) -> None:
     )
     # The resolved tree itself is left as it was.
     assert any(True for _ in doctree.findall(nodes.raw))
+
+
+def test_urls_cannot_break_out_of_rst2pdf_markup() -> None:
+    from sphinx_modelcard.pdf.anchors import markup_safe
+
+    assert markup_safe('https://example.org/"onclick="x') == (
+        "https://example.org/%22onclick=%22x"
+    )
+    assert markup_safe("https://example.org/a?b=1&c=<2>") == (
+        "https://example.org/a?b=1&amp;c=%3C2%3E"
+    )

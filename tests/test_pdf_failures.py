@@ -9,10 +9,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from pdf_helpers import build_copy, pdf_dir, pdf_names
 from sphinx.util.console import strip_colors
 
 from sphinx_modelcard.pdf import render, step
+
+from pdf_helpers import build_copy, pdf_dir, pdf_names
 
 
 def _leftovers(app) -> list[str]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pdf_helpers import build_copy, pdf_dir, pdf_names, stamps
 
 from sphinx_modelcard.pdf import step
+
+from pdf_helpers import build_copy, pdf_dir, pdf_names, stamps
 
 
 def test_a_rebuild_without_changes_writes_no_pdf(rootdir, tmp_path) -> None:

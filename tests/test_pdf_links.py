@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+
 from pdf_helpers import build_copy, pdf_dir
 
 

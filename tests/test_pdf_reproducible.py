@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from pdf_helpers import build_copy, pdf_dir, pdf_names
 
 

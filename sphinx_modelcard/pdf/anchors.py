@@ -11,7 +11,7 @@ whose target is still missing, or lives on another page, is made text.
 
 from __future__ import annotations
 
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from docutils import nodes
 from sphinx.util import logging
@@ -125,6 +125,7 @@ def _settle_reference(
         return
     parts = urlsplit(uri)
     if parts.scheme:
+        ref["refuri"] = markup_safe(uri)
         return
     if not parts.path and parts.fragment:
         # A link within the page written as a URI.
@@ -135,7 +136,21 @@ def _settle_reference(
     if page_url is None:
         _make_text(ref)
     else:
-        ref["refuri"] = urljoin(page_url, uri)
+        ref["refuri"] = markup_safe(urljoin(page_url, uri))
+
+
+#: What may stay as it is in a URL; everything else is percent-encoded.
+_URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
+
+
+def markup_safe(uri: str) -> str:
+    """The URL as it may stand in rst2pdf's paragraph markup.
+
+    rst2pdf writes a link's URL into an ``href`` attribute of reportlab's
+    markup without escaping it: a quote in the URL would end the attribute,
+    and what follows it would break the page's layout, or add attributes.
+    """
+    return quote(uri, safe=_URL_SAFE).replace("&", "&amp;")
 
 
 def _make_text(ref: nodes.Element) -> None:

@@ -49,7 +49,7 @@ def first_card(doctree: nodes.Node) -> str | None:
 def pdf_outputs(app: Sphinx, card_id: str) -> tuple[str, ...]:
     name = f"{card_id}.pdf"
     outputs = [Path(app.outdir) / PDF_FOLDER / name]
-    extra = config_path(app, "modelcard_pdf_dir")
+    extra = config_path(app.config, "modelcard_pdf_dir")
     if extra is not None:
         outputs.append(extra / name)
     return tuple(str(path) for path in outputs)
