@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -148,3 +149,22 @@ def test_rst2pdf_messages_go_through_sphinx(
         f"{dna}:3: WARNING: rst2pdf: a message from rst2pdf [modelcard.pdf]\n"
     )
     assert "a message from" not in capfd.readouterr().err
+
+
+def test_an_unwritable_pdf_folder_is_one_error(rootdir, tmp_path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-pdf-basic", src)
+    (src / "blocker").write_text("a file where the folder should be\n")
+    app = build_copy(
+        rootdir / "test-pdf-basic",
+        src,
+        confoverrides={"modelcard_pdf_dir": "blocker/pdf"},
+    )
+    assert strip_colors(app.warning.getvalue()) == (
+        f"ERROR: the PDFs cannot be written to {src / 'blocker' / 'pdf'}: Not a "
+        "directory; no PDF is written in this build (set modelcard_pdf_dir to a "
+        "writable folder, or modelcard_pdf = False) [modelcard.pdf]\n"
+    )
+    assert pdf_names(pdf_dir(app)) == []
+    html = (Path(app.outdir) / "dna.html").read_text(encoding="utf-8")
+    assert "Download PDF" not in html

@@ -10,6 +10,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
+from .folders import check_output_folders
 from .links import PdfLinkTransform
 from .step import on_build_finished, on_doctree_resolved
 
@@ -17,6 +18,7 @@ logger = logging.getLogger(__name__)
 
 
 def setup_pdf(app: Sphinx) -> None:
+    app.connect("builder-inited", check_output_folders)
     app.add_post_transform(PdfLinkTransform)
     app.connect("doctree-resolved", on_doctree_resolved)
     app.connect("build-finished", on_build_finished)
