@@ -13,7 +13,7 @@ extensions = ["sphinx_modelcard", "modelcard_reference"]
 
 html_theme = "furo"
 html_title = "Neuro-genomics model cards"
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "manual/benchmark-results.md"]
 
 myst_heading_anchors = 3
 
