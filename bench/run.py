@@ -3,6 +3,7 @@ against rst2pdf's stock PDF builder.
 
     python bench/run.py            # the full suite (tens of minutes)
     python bench/run.py --quick    # small sizes, to check that it runs
+    python bench/run.py --parts 2  # only the PDF step against rst2pdf's builder
 
 Every figure is a median of ``--runs`` clean builds in child processes, run
 one after another on this machine, and is written as a table into
