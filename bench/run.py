@@ -249,6 +249,11 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="small sizes only")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument(
+        "--parts",
+        default="12345",
+        help="which measurements to run, as digits (default: 12345)",
+    )
+    parser.add_argument(
         "--no-write",
         action="store_true",
         help="print, but leave the docs table as it is",
@@ -256,14 +261,21 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [10, 20, 50] if args.quick else [50, 200, 1000]
     small, large = sizes[1], sizes[2]
+    parts = set(args.parts)
     with tempfile.TemporaryDirectory(prefix="modelcard-bench-") as tmp:
         suite = Suite(Path(tmp), args.runs)
-        ext_runs = suite.overhead(sizes)
-        pdf_run = suite.pdf_vs_stock(small)
-        suite.incremental(pdf_run, small)
-        suite.growth(ext_runs, small, large)
-        suite.parallel(small)
-    if not args.no_write:
+        if parts & {"1", "4"}:
+            ext_runs = suite.overhead(sizes)
+        if parts & {"2", "3"}:
+            pdf_run = suite.pdf_vs_stock(small)
+        if "3" in parts:
+            suite.incremental(pdf_run, small)
+        if "4" in parts:
+            suite.growth(ext_runs, small, large)
+        if "5" in parts:
+            suite.parallel(small)
+    # only a run of the whole suite replaces the table in the docs
+    if not args.no_write and parts == set("12345"):
         write_results(suite, args.quick)
 
 
