@@ -264,3 +264,36 @@ def test_extension_metadata(app):
     from sphinx_modelcard import ENV_VERSION
 
     assert app.registry.get_envversion(app)["sphinx_modelcard"] == ENV_VERSION
+
+
+def _section_text(card, card_id: str, slug: str) -> str:
+    title = card.find(id=f"modelcard-{card_id}-{slug}")
+    return title.parent.get_text(" ", strip=True)
+
+
+@pytest.mark.sphinx("html", testroot="oldshape")
+def test_older_shape_renders_in_the_matching_sections(app):
+    app.build()
+    assert warnings_of(app) == []
+    card = card_of(page(app, "index"), "oldcard")
+    purpose = _section_text(card, "oldcard", "purpose-scope")
+    assert "Intended use : embedding" in purpose
+    assert "Intended use in project : late fusion" in purpose
+    assert "Tasks : masked_language_modeling" in purpose
+    tokens = _section_text(card, "oldcard", "tokenization-input-constraints")
+    assert "Tokenizer : zhihan1996/DNABERT-2-117M" in tokens
+    assert "Context length : variable (TR-adaptive)" in tokens
+    assert "truncation" in tokens and "max_length 512" in tokens
+    training = _section_text(card, "oldcard", "training-data-checkpoints")
+    assert "Datasets : hg38_reference" in training
+    assert "https://huggingface.co/example/example" in training
+    assert "external_repos/example/outputs" in training
+    procedure = _section_text(card, "oldcard", "recommended-embedding-procedure")
+    assert "pooling_notes mean over windows" in procedure
+    assert "rsfmri window run" in procedure
+    assert "Tabular usage : features 512" in procedure
+    assert "endpoint https://huggingface.co/example/example" in procedure
+    assert "model = load ()" in procedure  # highlighted: tokens are spans
+    arch = _section_text(card, "oldcard", "architecture-inductive-biases")
+    assert "Context length : 131072" in arch
+    assert "lr 0.008" in arch

@@ -1,0 +1,2 @@
+extensions = ["sphinx_modelcard"]
+modelcard_kb_dir = "cards"
