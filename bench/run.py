@@ -47,9 +47,20 @@ pdf_use_modindex = False
 """
 
 
-def median_of(runs: int, once: Callable[[], dict]) -> dict:
-    results = [once() for _ in range(runs)]
-    return {key: statistics.median(r[key] for r in results) for key in results[0]}
+def medians(runs: int, *builds: Callable[[], dict]) -> list[dict]:
+    """The median figures of each build, the builds taking turns.
+
+    Taking turns (A B A B ...) rather than running each build ``runs`` times in
+    a row keeps a drift in the machine's speed out of the ratios.
+    """
+    results: list[list[dict]] = [[] for _ in builds]
+    for _ in range(runs):
+        for index, build in enumerate(builds):
+            results[index].append(build())
+    return [
+        {key: statistics.median(r[key] for r in found) for key in found[0]}
+        for found in results
+    ]
 
 
 class Suite:
@@ -68,17 +79,17 @@ class Suite:
         self.rows.append((what, value, target, verdict))
         print(f"{what:55} {value:>22}  {target:>10}  {verdict}", flush=True)
 
-    def ext_html(self, count: int) -> dict:
+    def ext_html(self, count: int) -> Callable[[], dict]:
         src = write_extension_project(
             self.fresh(f"ext-{count}"), count, "modelcard_pdf = False\n"
         )
         out = self.fresh(f"ext-{count}-out")
-        return median_of(self.runs, lambda: self._clean(html, src, out))
+        return lambda: self._clean(html, src, out)
 
-    def plain_html(self, count: int) -> dict:
+    def plain_html(self, count: int) -> Callable[[], dict]:
         src = write_plain_project(self.fresh(f"plain-{count}"), count)
         out = self.fresh(f"plain-{count}-out")
-        return median_of(self.runs, lambda: self._clean(html, src, out))
+        return lambda: self._clean(html, src, out)
 
     @staticmethod
     def _clean(build, src: Path, out: Path, *extra: str) -> dict:
@@ -88,8 +99,9 @@ class Suite:
     def overhead(self, sizes: list[int]) -> dict[int, dict]:
         ext_runs = {}
         for count in sizes:
-            ext = self.ext_html(count)
-            plain = self.plain_html(count)
+            ext, plain = medians(
+                self.runs, self.ext_html(count), self.plain_html(count)
+            )
             ratio = ext["wall"] / plain["wall"]
             self.record(
                 f"1. html, extension / hand-written MyST, N={count}",
@@ -104,7 +116,6 @@ class Suite:
         conf = f"modelcard_pdf_workers = {workers}\n"
         src = write_extension_project(self.fresh(f"pdf-{count}"), count, conf)
         out = self.fresh(f"pdf-{count}-out")
-        ours = median_of(self.runs, lambda: self._clean(html, src, out))
         stock_src = write_extension_project(
             self.fresh(f"stock-{count}"),
             count,
@@ -128,7 +139,9 @@ class Suite:
             )
             return {key: first[key] + second[key] for key in ("wall", "cpu")}
 
-        stock = median_of(self.runs, stock_once)
+        ours, stock = medians(
+            self.runs, lambda: self._clean(html, src, out), stock_once
+        )
         ratio = ours["wall"] / stock["wall"]
         self.record(
             f"2. html+PDF run / html then stock -b pdf, N={count}",
@@ -198,8 +211,11 @@ class Suite:
     def parallel(self, count: int) -> None:
         src = write_extension_project(self.fresh(f"par-{count}"), count)
         out = self.fresh(f"par-{count}-out")
-        serial = median_of(self.runs, lambda: self._clean(html, src, out, "-j", "1"))
-        two = median_of(self.runs, lambda: self._clean(html, src, out, "-j", "2"))
+        serial, two = medians(
+            self.runs,
+            lambda: self._clean(html, src, out, "-j", "1"),
+            lambda: self._clean(html, src, out, "-j", "2"),
+        )
         self.record(
             f"5. html+PDF -j 2 / -j 1, N={count}",
             f"{two['wall']:.1f} s / {serial['wall']:.1f} s = "
