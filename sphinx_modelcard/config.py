@@ -139,9 +139,6 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
     ),
 )
 
-_BY_NAME = {value.name: value for value in CONFIG_VALUES}
-
-
 #: Not a user setting: the folder of conf.py, which path values are relative
 #: to, kept where directives and roles (which see no application) can read it.
 CONFDIR = "modelcard_confdir"
@@ -197,7 +194,3 @@ def config_path(config: Config, name: str) -> Path | None:
     if raw is None:
         return None
     return (Path(getattr(config, CONFDIR)) / raw).resolve()
-
-
-def help_for(name: str) -> ConfigValue:
-    return _BY_NAME[name]

@@ -6,7 +6,7 @@ again and merge after a parallel read, and it resolves links to cards.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Set
+from collections.abc import Iterator, Set
 from typing import Any, TypedDict
 
 from docutils import nodes
@@ -76,13 +76,6 @@ class ModelCardDomain(Domain):
             if entry["docname"] in docnames:
                 self.note_card(card_id, entry)
 
-    def cards_of(self, docname: str) -> list[str]:
-        return sorted(
-            card_id
-            for card_id, entry in self.cards.items()
-            if entry["docname"] == docname
-        )
-
     def resolve_xref(
         self,
         env: BuildEnvironment,
@@ -131,9 +124,6 @@ class ModelCardDomain(Domain):
                 card_anchor(card_id),
                 1,
             )
-
-    def all_docnames(self) -> Iterable[str]:
-        return sorted({entry["docname"] for entry in self.cards.values()})
 
 
 def warn_missing_card(

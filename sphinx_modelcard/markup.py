@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
-from docutils.parsers.rst.states import RSTState
 from markdown_it.tree import SyntaxTreeNode
 from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.parsers.mdit import create_md_parser
@@ -184,7 +183,3 @@ def _make_safe(tree: nodes.Element) -> None:
     for raw in list(tree.findall(nodes.raw)):
         raw.replace_self(nodes.Text(raw.astext()))
     drop_unsafe_links(tree)
-
-
-def is_rst_state(state: object) -> bool:
-    return isinstance(state, RSTState)

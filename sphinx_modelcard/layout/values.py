@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
 from docutils import nodes
@@ -102,7 +102,3 @@ def link(url: str, text: str | None = None) -> nodes.reference:
 
 def link_para(url: str, text: str | None = None) -> nodes.paragraph:
     return nodes.paragraph("", "", link(url, text))
-
-
-def when(value: Any, build: Callable[[Any], list[nodes.Node]]) -> list[nodes.Node]:
-    return build(value) if value not in (None, "", [], {}) else []
