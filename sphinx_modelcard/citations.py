@@ -9,7 +9,7 @@ The style's DOI and arXiv links come with it.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from docutils import nodes
@@ -19,13 +19,14 @@ from sphinx.environment import BuildEnvironment
 from .sanitize import drop_unsafe_links
 
 
-def bib_entries(env: BuildEnvironment) -> dict[str, Any] | None:
+def bib_entries(env: BuildEnvironment) -> Mapping[str, Any] | None:
     """The entries of the project's bibliography, or None without bibtex."""
-    domain = env.domains.get("cite") if hasattr(env.domains, "get") else None
-    bibdata = getattr(domain, "bibdata", None)
-    if bibdata is None:
+    try:
+        domain = env.domains["cite"]
+    except KeyError:
         return None
-    return dict(bibdata.data.entries)
+    bibdata = getattr(domain, "bibdata", None)
+    return None if bibdata is None else bibdata.data.entries
 
 
 @functools.cache

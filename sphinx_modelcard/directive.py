@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -83,10 +84,15 @@ class ModelCardDirective(SphinxDirective):
         assert isinstance(domain, ModelCardDomain)
         return domain.note_card(card_id, entry)
 
+    @functools.cached_property
+    def _kb_dir(self) -> Path:
+        kb_dir = config_path(self.config, "modelcard_kb_dir")
+        assert kb_dir is not None  # it has a default and is checked on start
+        return kb_dir
+
     def _card_path(self, argument: str) -> Path | None:
         """The card file, resolved; None (with a warning) when not allowed."""
-        kb_dir = config_path(self.config, "modelcard_kb_dir")
-        assert kb_dir is not None
+        kb_dir = self._kb_dir
         if argument.endswith((".yaml", ".yml")):
             _, absolute = self.env.relfn2path(argument, self.env.docname)
             candidate = Path(absolute)
@@ -122,8 +128,7 @@ class ModelCardDirective(SphinxDirective):
         assert result.card is not None and result.loaded is not None
         card, values = result.card, result.loaded.values
         problems = []
-        kb_dir = config_path(self.config, "modelcard_kb_dir")
-        assert kb_dir is not None
+        kb_dir = self._kb_dir
         missing = set()
         for index, related in enumerate(card.related):
             if not (kb_dir / f"{related}.yaml").is_file():

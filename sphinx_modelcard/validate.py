@@ -105,21 +105,20 @@ def _without(data: Any, path: Path_) -> Any:
     if not path:
         return data
     head, rest = path[0], path[1:]
-    if isinstance(data, dict) and head in data:
-        copy = dict(data)
-        if rest:
-            copy[head] = _without(data[head], rest)
-        else:
-            del copy[head]
-        return copy
-    if isinstance(data, list) and isinstance(head, int) and head < len(data):
-        copy_list = list(data)
-        if rest:
-            copy_list[head] = _without(data[head], rest)
-        else:
-            del copy_list[head]
-        return copy_list
-    return data
+    if isinstance(data, dict):
+        present = head in data
+    elif isinstance(data, list):
+        present = isinstance(head, int) and head < len(data)
+    else:
+        present = False
+    if not present:
+        return data
+    copy: Any = dict(data) if isinstance(data, dict) else list(data)
+    if rest:
+        copy[head] = _without(data[head], rest)
+    else:
+        del copy[head]
+    return copy
 
 
 def data_path(data: Any, loc: Iterable[str | int]) -> Path_:
